@@ -207,6 +207,7 @@ test_window_open_text_and_html (Fixture       *fixture,
   g_assert_null (strstr (text_b, "font-family"));
   g_assert_null (strstr (text_b, "Join"));
   g_assert_null (strstr (text_b, "<"));
+  g_assert_null (strstr (text_b, "Ferry Workers"));
 
   /* Offsets in the pane are the document's offsets. */
   g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (diptych_pane_get_view (b))),
