@@ -15,7 +15,8 @@ display_name_of (const char *name)
 {
   if (name == NULL || *name == '\0')
     return g_strdup (_("The document"));
-  return g_strdup_printf ("“%s”", name);
+  /* Translators: a file name quoted in messages; use your language's quotes */
+  return g_strdup_printf (_("“%s”"), name);
 }
 
 static guint
