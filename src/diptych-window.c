@@ -647,18 +647,32 @@ save_state (DiptychWindow *self)
   g_settings_apply (self->settings);
 }
 
+static void
+cancel_loads (DiptychWindow *self)
+{
+  for (guint i = 0; i < DIPTYCH_N_SIDES; i++)
+    if (self->load_cancellable[i] != NULL)
+      g_cancellable_cancel (self->load_cancellable[i]);
+}
+
 static gboolean
 diptych_window_close_request (GtkWindow *window)
 {
   DiptychWindow *self = DIPTYCH_WINDOW (window);
 
   save_state (self);
-
-  for (guint i = 0; i < DIPTYCH_N_SIDES; i++)
-    if (self->load_cancellable[i] != NULL)
-      g_cancellable_cancel (self->load_cancellable[i]);
+  cancel_loads (self);
 
   return GTK_WINDOW_CLASS (diptych_window_parent_class)->close_request (window);
+}
+
+/* A destroyed window is unrealized while loads may still hold it. */
+static void
+diptych_window_unrealize (GtkWidget *widget)
+{
+  cancel_loads (DIPTYCH_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (diptych_window_parent_class)->unrealize (widget);
 }
 
 static void
@@ -667,12 +681,9 @@ diptych_window_dispose (GObject *object)
   DiptychWindow *self = DIPTYCH_WINDOW (object);
 
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  cancel_loads (self);
   for (guint i = 0; i < DIPTYCH_N_SIDES; i++)
-    {
-      if (self->load_cancellable[i] != NULL)
-        g_cancellable_cancel (self->load_cancellable[i]);
-      g_clear_object (&self->load_cancellable[i]);
-    }
+    g_clear_object (&self->load_cancellable[i]);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_WINDOW);
 
@@ -723,6 +734,8 @@ diptych_window_class_init (DiptychWindowClass *klass)
   object_class->dispose = diptych_window_dispose;
   object_class->finalize = diptych_window_finalize;
   object_class->get_property = diptych_window_get_property;
+
+  widget_class->unrealize = diptych_window_unrealize;
 
   window_class->close_request = diptych_window_close_request;
 

@@ -452,6 +452,35 @@ test_window_saves_state (void)
   g_assert_cmpint (g_settings_get_int (settings, "pane-position"), >, 0);
 }
 
+/* A window closed while a document loads goes away once the load ends. */
+static void
+test_window_finalized (void)
+{
+  DiptychWindow *window = diptych_window_new (app);
+  g_autoptr(DiptychProject) project = NULL;
+  g_autoptr(GFile) file = fixture_file ("union-bulletin.html");
+  LoadResult result = { FALSE, FALSE, NULL };
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  project = g_object_ref (diptych_window_get_project (window));
+  gtk_window_present (GTK_WINDOW (window));
+
+  diptych_window_load_file_async (window, DIPTYCH_SIDE_A, file, NULL, load_cb, &result);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (&result.done);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_null (weak);
+  /* Closing cancelled the load: the project did not change. */
+  g_assert_false (result.ok);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result.error);
+  g_assert_null (diptych_project_get_document (project, DIPTYCH_SIDE_A));
+  g_assert_finalize_object (g_steal_pointer (&project));
+}
+
 static void
 test_window_sidebar_action (Fixture       *fixture,
                             gconstpointer  data)
@@ -561,6 +590,7 @@ main (int   argc,
   ADD ("/window/sidebar-action", test_window_sidebar_action);
   ADD ("/window/preferences", test_preferences);
   g_test_add_func ("/window/saves-state", test_window_saves_state);
+  g_test_add_func ("/window/finalized", test_window_finalized);
 
 #undef ADD
 
