@@ -681,9 +681,12 @@ diptych_window_dispose (GObject *object)
   DiptychWindow *self = DIPTYCH_WINDOW (object);
 
   g_clear_handle_id (&self->pulse_id, g_source_remove);
-  cancel_loads (self);
   for (guint i = 0; i < DIPTYCH_N_SIDES; i++)
-    g_clear_object (&self->load_cancellable[i]);
+    {
+      if (self->load_cancellable[i] != NULL)
+        g_cancellable_cancel (self->load_cancellable[i]);
+      g_clear_object (&self->load_cancellable[i]);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_WINDOW);
 
