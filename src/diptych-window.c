@@ -609,23 +609,41 @@ on_text_dropped (DiptychPane   *pane,
 
 /* Window state */
 
+/* With no saved divider, the first allocation splits the window into two
+ * equal panes, the link map between them belonging to the right one. */
+static void
+on_paned_max_position (DiptychWindow *self,
+                       GParamSpec    *pspec,
+                       GtkPaned      *paned)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (paned));
+  int slot_width = 0;
+
+  if (width <= 0)
+    return;
+
+  gtk_widget_measure (GTK_WIDGET (self->link_map_slot), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &slot_width, NULL, NULL);
+  gtk_paned_set_position (paned, MAX (0, (width - slot_width) / 2));
+  g_signal_handlers_disconnect_by_func (paned, on_paned_max_position, self);
+}
+
 static void
 restore_state (DiptychWindow *self)
 {
   int width = g_settings_get_int (self->settings, "window-width");
   int height = g_settings_get_int (self->settings, "window-height");
   int position = g_settings_get_int (self->settings, "pane-position");
-  int slot_width = 0;
 
   gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 480), MAX (height, 360));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  /* -1: two equal panes, the link map slot belonging to the right one. */
-  gtk_widget_get_size_request (GTK_WIDGET (self->link_map_slot), &slot_width, NULL);
-  if (position < 0)
-    position = (MAX (width, 480) - MAX (slot_width, 0)) / 2;
-  gtk_paned_set_position (self->paned, position);
+  if (position >= 0)
+    gtk_paned_set_position (self->paned, position);
+  else
+    g_signal_connect_object (self->paned, "notify::max-position",
+                             G_CALLBACK (on_paned_max_position), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -643,7 +661,9 @@ save_state (DiptychWindow *self)
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_set_boolean (self->settings, "window-maximized", maximized);
-  g_settings_set_int (self->settings, "pane-position", gtk_paned_get_position (self->paned));
+  /* Not before the divider was placed: a window closed at once keeps the default. */
+  if (gtk_widget_get_width (GTK_WIDGET (self->paned)) > 0)
+    g_settings_set_int (self->settings, "pane-position", gtk_paned_get_position (self->paned));
   g_settings_apply (self->settings);
 }
 

@@ -439,9 +439,25 @@ test_window_saves_state (void)
 {
   GSettings *settings = diptych_application_get_settings (app);
   DiptychWindow *window = diptych_window_new (app);
+  GtkWidget *pane_a;
+  gboolean timed_out = FALSE;
+  guint id;
 
+  /* Closed before it was ever shown: nothing to remember about the divider. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "pane-position"), ==, -1);
+
+  window = diptych_window_new (app);
+  pane_a = GTK_WIDGET (diptych_window_get_pane (window, DIPTYCH_SIDE_A));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
+  id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+  while (gtk_widget_get_width (pane_a) == 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+
   gtk_window_close (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -449,7 +465,12 @@ test_window_saves_state (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
-  g_assert_cmpint (g_settings_get_int (settings, "pane-position"), >, 0);
+  g_assert_cmpint (g_settings_get_int (settings, "pane-position"), >, 300);
+  g_assert_cmpint (g_settings_get_int (settings, "pane-position"), <, 700);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "pane-position");
 }
 
 /* A window closed while a document loads goes away once the load ends. */
@@ -479,6 +500,28 @@ test_window_finalized (void)
   g_clear_error (&result.error);
   g_assert_null (diptych_project_get_document (project, DIPTYCH_SIDE_A));
   g_assert_finalize_object (g_steal_pointer (&project));
+}
+
+static void
+test_window_equal_panes (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *a = GTK_WIDGET (diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_A));
+  GtkWidget *b = GTK_WIDGET (diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_B));
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  diptych_window_open_demo (fixture->window);
+  while ((gtk_widget_get_width (a) == 0 || gtk_widget_get_width (b) == 0) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* No saved divider: both documents get the same width. */
+  g_assert_cmpint (gtk_widget_get_width (a), >, 200);
+  g_assert_cmpint (ABS (gtk_widget_get_width (a) - gtk_widget_get_width (b)), <=, 2);
 }
 
 static void
@@ -588,6 +631,7 @@ main (int   argc,
   ADD ("/window/demo", test_window_demo);
   ADD ("/window/settings", test_window_settings);
   ADD ("/window/sidebar-action", test_window_sidebar_action);
+  ADD ("/window/equal-panes", test_window_equal_panes);
   ADD ("/window/preferences", test_preferences);
   g_test_add_func ("/window/saves-state", test_window_saves_state);
   g_test_add_func ("/window/finalized", test_window_finalized);
