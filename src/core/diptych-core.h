@@ -12,5 +12,6 @@
 #include "diptych-link.h"
 #include "diptych-project.h"
 #include "diptych-project-io.h"
+#include "diptych-recovery.h"
 #include "diptych-tag.h"
 #include "diptych-types.h"
