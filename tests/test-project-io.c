@@ -81,6 +81,14 @@ test_round_trip_memory (void)
   xml2 = project_xml (loaded);
   g_assert_cmpstr (xml, ==, xml2);
 
+  /* Opening a project does not call for aligning again, nor can the
+   * loading be undone. */
+  g_assert_nonnull (diptych_project_get_alignment (loaded));
+  g_assert_cmpint (diptych_alignment_get_settings (diptych_project_get_alignment (loaded))->granularity,
+                   ==, DIPTYCH_GRANULARITY_CLAUSE);
+  g_assert_cmpuint (diptych_alignment_get_n_links (diptych_project_get_alignment (loaded)), ==, 1);
+  g_assert_false (diptych_history_get_can_undo (diptych_project_get_history (loaded)));
+
   g_assert_cmpstr (diptych_document_get_text (diptych_project_get_document (loaded, DIPTYCH_SIDE_A)), ==, TEST_TEXT_A);
   b = diptych_project_get_document (loaded, DIPTYCH_SIDE_B);
   g_assert_cmpstr (diptych_document_get_text (b), ==, TEST_TEXT_B);
@@ -391,6 +399,56 @@ test_hostile_truncated (void)
     }
 }
 
+/* Random damage (flipped, dropped and inserted bytes) never crashes the
+ * reader: it loads or says why not. */
+static void
+test_hostile_mutations (void)
+{
+  g_autoptr(DiptychProject) project = project_test_new ();
+  gsize length = 0;
+  g_autofree char *xml = diptych_project_to_xml (project, &length);
+  static const char junk[] = "<>&\"'=/!?;#x0123456789abcdef \n\x01\xff\xc3";
+  guint loaded = 0;
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(GString) data = g_string_new_len (xml, length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DiptychProject) result = NULL;
+      guint n_changes = g_test_rand_int_range (1, 4);
+
+      for (guint k = 0; k < n_changes; k++)
+        {
+          guint at = g_test_rand_int_range (0, data->len);
+          char c = junk[g_test_rand_int_range (0, sizeof junk - 1)];
+
+          switch (g_test_rand_int_range (0, 3))
+            {
+            case 0: data->str[at] = c; break;
+            case 1: g_string_erase (data, at, 1); break;
+            default: g_string_insert_c (data, at, c); break;
+            }
+        }
+
+      result = diptych_project_from_xml (data->str, data->len, "x.diptych", &error);
+      if (result != NULL)
+        {
+          g_autofree char *again = diptych_project_to_xml (result, NULL);
+          g_assert_no_error (error);
+          g_assert_nonnull (again);
+          loaded++;
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == DIPTYCH_ERROR);
+          g_assert_true (g_str_has_prefix (error->message, "“x.diptych”"));
+        }
+    }
+
+  g_test_message ("%u of 400 damaged files still loaded", loaded);
+}
+
 static void
 test_hostile_files (void)
 {
@@ -509,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/project-io/save/missing-folder", test_save_missing_folder);
   g_test_add_func ("/project-io/hostile/strings", test_hostile);
   g_test_add_func ("/project-io/hostile/truncated", test_hostile_truncated);
+  g_test_add_func ("/project-io/hostile/mutations", test_hostile_mutations);
   g_test_add_func ("/project-io/hostile/files", test_hostile_files);
   g_test_add_func ("/project-io/async", test_async);
 

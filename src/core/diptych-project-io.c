@@ -1282,7 +1282,7 @@ diptych_project_from_xml (const char  *data,
       !read_list (&reader, root, "annotations", read_annotation, error))
     goto out;
 
-  diptych_project_set_modified (project, FALSE);
+  diptych_project_load_done (project);
   ok = TRUE;
 
 out:

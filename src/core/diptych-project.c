@@ -1882,6 +1882,34 @@ diptych_project_load_annotation (DiptychProject    *self,
   g_list_store_append (self->annotations, annotation);
 }
 
+void
+diptych_project_load_done (DiptychProject *self)
+{
+  g_autoptr(DiptychAlignment) alignment = NULL;
+  guint n;
+
+  g_return_if_fail (DIPTYCH_IS_PROJECT (self));
+
+  alignment = diptych_alignment_new (&self->settings);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->links));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DiptychLink) link = g_list_model_get_item (G_LIST_MODEL (self->links), i);
+      diptych_alignment_add_link (alignment, link);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->omissions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DiptychOmission) omission = g_list_model_get_item (G_LIST_MODEL (self->omissions), i);
+      diptych_alignment_add_omission (alignment, omission);
+    }
+
+  if (g_set_object (&self->alignment, alignment))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIGNMENT]);
+  diptych_history_clear (self->history);
+  diptych_project_set_modified (self, FALSE);
+}
+
 const char *
 diptych_project_get_disk_state (DiptychProject *self)
 {
