@@ -301,9 +301,13 @@ test_reanchor (void)
   g_assert_cmpstr (diptych_annotation_get_quote (on_other), ==, "Other words.");
   g_assert_true (diptych_history_get_can_undo (diptych_project_get_history (project)));
 
+  /* The model's link on the second sentence carries a note; re-importing
+   * drops that link, and with it the note's link id, for good. */
+  diptych_annotation_set_link_id (on_b, diptych_link_get_id (link_at (project, 1)));
   lost = diptych_project_replace_document (project, DIPTYCH_SIDE_A, new_a);
   g_assert_cmpuint (lost, ==, 1);
   g_assert_false (diptych_history_get_can_undo (diptych_project_get_history (project)));
+  g_assert_null (diptych_annotation_get_link_id (on_b));
 
   /* The quote occurs twice; the context picks the second occurrence. */
   new_second = g_utf8_pointer_to_offset (NEW_TEXT, strstr (NEW_TEXT, "The ceasefire holds. End"));

@@ -230,7 +230,8 @@ write_document (GString         *out,
 
 static void
 write_link (GString  *out,
-            gpointer  item)
+            gpointer  item,
+            gpointer  user_data)
 {
   DiptychLink *link = item;
   const char * const *terms = diptych_link_get_shared_terms (link);
@@ -283,7 +284,8 @@ write_link (GString  *out,
 
 static void
 write_annotation (GString  *out,
-                  gpointer  item)
+                  gpointer  item,
+                  gpointer  user_data)
 {
   DiptychAnnotation *annotation = item;
   DiptychSpan span = diptych_annotation_get_span (annotation);
@@ -295,7 +297,9 @@ write_annotation (GString  *out,
   append_attr_uint (out, "end", span.end);
   append_attr (out, "tag", diptych_annotation_get_tag (annotation));
   append_attr_time (out, "created", diptych_annotation_get_created (annotation));
-  if (diptych_annotation_get_link_id (annotation) != NULL)
+  /* Only a link that exists: the file must load again. */
+  if (diptych_annotation_get_link_id (annotation) != NULL &&
+      g_hash_table_contains (user_data, diptych_annotation_get_link_id (annotation)))
     append_attr (out, "link", diptych_annotation_get_link_id (annotation));
   if (diptych_annotation_get_orphaned (annotation))
     append_attr (out, "orphaned", "true");
@@ -312,7 +316,8 @@ write_annotation (GString  *out,
 
 static void
 write_tag (GString  *out,
-           gpointer  item)
+           gpointer  item,
+           gpointer  user_data)
 {
   DiptychTag *tag = item;
 
@@ -324,7 +329,8 @@ write_tag (GString  *out,
 
 static void
 write_omission (GString  *out,
-                gpointer  item)
+                gpointer  item,
+                gpointer  user_data)
 {
   DiptychOmission *omission = item;
   DiptychSpan span = diptych_omission_get_span (omission);
@@ -339,13 +345,15 @@ write_omission (GString  *out,
 }
 
 typedef void (*WriteItemFunc) (GString  *out,
-                               gpointer  item);
+                               gpointer  item,
+                               gpointer  user_data);
 
 static void
 write_list (GString       *out,
             const char    *name,
             GListModel    *model,
-            WriteItemFunc  write_item)
+            WriteItemFunc  write_item,
+            gpointer       user_data)
 {
   guint n = g_list_model_get_n_items (model);
 
@@ -353,7 +361,7 @@ write_list (GString       *out,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      write_item (out, item);
+      write_item (out, item, user_data);
     }
   g_string_append_printf (out, "  </%s>\n", name);
 }
@@ -370,12 +378,20 @@ diptych_project_to_xml (DiptychProject *self,
                         gsize          *length)
 {
   const DiptychAlignSettings *settings;
+  g_autoptr(GHashTable) link_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *links;
   GString *out;
 
   g_return_val_if_fail (DIPTYCH_IS_PROJECT (self), NULL);
 
   out = g_string_sized_new (4096);
   settings = diptych_project_get_settings (self);
+  links = diptych_project_get_links (self);
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(DiptychLink) link = g_list_model_get_item (links, i);
+      g_hash_table_add (link_ids, g_strdup (diptych_link_get_id (link)));
+    }
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (out, "<diptych-project xmlns=\"" PROJECT_NS "\"");
@@ -394,10 +410,10 @@ diptych_project_to_xml (DiptychProject *self,
         write_document (out, side, document);
     }
 
-  write_list (out, "tags", diptych_project_get_tags (self), write_tag);
-  write_list (out, "links", diptych_project_get_links (self), write_link);
-  write_list (out, "omissions", diptych_project_get_omissions (self), write_omission);
-  write_list (out, "annotations", diptych_project_get_annotations (self), write_annotation);
+  write_list (out, "tags", diptych_project_get_tags (self), write_tag, NULL);
+  write_list (out, "links", links, write_link, NULL);
+  write_list (out, "omissions", diptych_project_get_omissions (self), write_omission, NULL);
+  write_list (out, "annotations", diptych_project_get_annotations (self), write_annotation, link_ids);
 
   g_string_append (out, "</diptych-project>\n");
 
@@ -1461,6 +1477,9 @@ diptych_project_load_async (GFile               *file,
 
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* libxml2 2.9 wants its first initialization on one thread. */
+  xmlInitParser ();
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, diptych_project_load_async);

@@ -561,7 +561,10 @@ reanchor_side (DiptychProject  *self,
       };
 
       if (diptych_link_get_state (link) == DIPTYCH_STATE_AUTO)
-        continue;
+        {
+          detach_annotations (self, diptych_link_get_id (link));
+          continue;
+        }
 
       if (old_document != NULL && document != NULL &&
           reanchor_span (old_document, document, spans[side], &spans[side]))
@@ -673,8 +676,10 @@ diptych_project_replace_document (DiptychProject  *self,
   old_document = g_steal_pointer (&self->documents[side]);
   self->documents[side] = document != NULL ? g_object_ref (document) : NULL;
 
-  diptych_history_clear (self->history);
   lost = reanchor_side (self, side, old_document, document);
+  /* Earlier edits speak of offsets in the old text; the re-anchoring
+   * itself is not an edit to undo. */
+  diptych_history_clear (self->history);
   if (self->alignment != NULL)
     {
       g_clear_object (&self->alignment);
