@@ -390,7 +390,8 @@ diptych_project_to_xml (DiptychProject *self,
   for (guint i = 0; i < g_list_model_get_n_items (links); i++)
     {
       g_autoptr(DiptychLink) link = g_list_model_get_item (links, i);
-      g_hash_table_add (link_ids, g_strdup (diptych_link_get_id (link)));
+      if (diptych_link_get_id (link) != NULL)
+        g_hash_table_add (link_ids, g_strdup (diptych_link_get_id (link)));
     }
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
