@@ -98,7 +98,7 @@ main (int   argc,
   g_timer_start (timer);
   xml = diptych_project_to_xml (project, &length);
   t = g_timer_elapsed (timer, NULL);
-  g_print ("project: 2 × %u characters, %u links, %u omissions, %u annotations\n",
+  g_print ("project: 2 x %u characters, %u links, %u omissions, %u annotations\n",
            diptych_document_get_length (diptych_project_get_document (project, DIPTYCH_SIDE_A)),
            g_list_model_get_n_items (diptych_project_get_links (project)),
            g_list_model_get_n_items (diptych_project_get_omissions (project)),

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "diptych-core.h"
 #include "diptych-project-io-private.h"
@@ -301,6 +302,36 @@ test_save_failures (void)
   assert_failed_save_keeps_file (&disk_full_late, DIPTYCH_ERROR_IO, g_strerror (ENOSPC));
 }
 
+/* Leftovers of a killed save are cleaned up by the next save, unless
+ * they are fresh (another instance may be saving right now). */
+static void
+test_stale_temporaries (void)
+{
+  g_autofree char *dir = project_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.diptych", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".p.diptych.AbC123", NULL);
+  g_autofree char *fresh = g_build_filename (dir, ".p.diptych.XyZ789", NULL);
+  g_autofree char *other = g_build_filename (dir, ".other.diptych.AbC123", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DiptychProject) project = project_test_new ();
+  g_autoptr(GError) error = NULL;
+  struct utimbuf old_times = { 1000000000, 1000000000 };
+
+  g_assert_true (g_file_set_contents (stale, "partial", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "partial", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "partial", -1, NULL));
+  g_assert_cmpint (g_utime (stale, &old_times), ==, 0);
+  g_assert_cmpint (g_utime (other, &old_times), ==, 0);
+
+  g_assert_true (diptych_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  project_test_rm_rf (dir);
+}
+
 static void
 test_save_missing_folder (void)
 {
@@ -565,6 +596,7 @@ main (int   argc,
   g_test_add_func ("/project-io/save/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/project-io/save/failures", test_save_failures);
   g_test_add_func ("/project-io/save/missing-folder", test_save_missing_folder);
+  g_test_add_func ("/project-io/save/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/project-io/hostile/strings", test_hostile);
   g_test_add_func ("/project-io/hostile/truncated", test_hostile_truncated);
   g_test_add_func ("/project-io/hostile/mutations", test_hostile_mutations);

@@ -31,6 +31,34 @@ n_recoverable (void)
   return g_list_model_get_n_items (list);
 }
 
+/* Snapshots are project files: the schema holds for them too. */
+static void
+assert_snapshots_valid (void)
+{
+  g_autoptr(GDir) sessions = g_dir_open (recovery_dir, 0, NULL);
+  const char *session;
+  guint n = 0;
+
+  while ((session = g_dir_read_name (sessions)) != NULL)
+    {
+      g_autofree char *session_dir = g_build_filename (recovery_dir, session, NULL);
+      g_autoptr(GDir) files = g_dir_open (session_dir, 0, NULL);
+      const char *name;
+
+      while (files != NULL && (name = g_dir_read_name (files)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (session_dir, name, NULL);
+
+          if (!g_str_has_suffix (name, ".diptych"))
+            continue;
+          project_test_assert_valid (path);
+          n++;
+        }
+    }
+
+  g_assert_cmpuint (n, >, 0);
+}
+
 static void
 test_clean_exit (void)
 {
@@ -46,6 +74,7 @@ test_clean_exit (void)
   g_assert_true (diptych_recovery_save_snapshot (recovery, "window-1", project, &error));
   g_assert_true (diptych_recovery_save_snapshot (recovery, "window-2", project, &error));
   g_assert_no_error (error);
+  assert_snapshots_valid ();
 
   /* A running session is not offered for recovery. */
   g_assert_cmpuint (n_recoverable (), ==, 0);

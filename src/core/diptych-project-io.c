@@ -1545,6 +1545,34 @@ keep_backup (const char *path)
     g_debug ("Could not keep a backup of %s: %s", path, error->message);
 }
 
+/* Temporary files of saves that were killed before they could rename or
+ * remove them: ".name.diptych.XXXXXX" beside the target, older than a
+ * save could take (a fresh one may be another instance's save). */
+#define STALE_TEMP_SECONDS (10 * 60)
+
+static void
+remove_stale_temporaries (const char *dir,
+                          const char *base)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || strlen (name) != strlen (prefix) + 6)
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > STALE_TEMP_SECONDS)
+        g_unlink (path);
+    }
+}
+
 static gboolean
 write_all (int          fd,
            const char  *data,
@@ -1604,6 +1632,8 @@ write_local (const char    *path,
   struct stat st;
   int saved_errno = 0;
   int fd, dir_fd;
+
+  remove_stale_temporaries (dir, base);
 
   if (save_hooks.fail_create)
     fd = -1, errno = EACCES;
