@@ -318,6 +318,37 @@ test_window_newer_load_wins (Fixture       *fixture,
 }
 
 static void
+test_window_caller_cancels (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) other = g_cancellable_new ();
+  g_autoptr(GFile) file = fixture_file ("union-bulletin.html");
+  LoadResult r1 = { FALSE, FALSE, NULL };
+  LoadResult r2 = { FALSE, FALSE, NULL };
+
+  /* The caller's cancellable cancels the load ... */
+  diptych_window_load_file_async (fixture->window, DIPTYCH_SIDE_A, file, cancellable, load_cb, &r1);
+  g_cancellable_cancel (cancellable);
+  wait_for (&r1.done);
+  g_assert_error (r1.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&r1.error);
+  g_assert_null (diptych_pane_get_document (diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_A)));
+
+  /* ... but a newer load never cancels the caller's cancellable. */
+  r1.done = FALSE;
+  diptych_window_load_file_async (fixture->window, DIPTYCH_SIDE_A, file, other, load_cb, &r1);
+  diptych_window_load_file_async (fixture->window, DIPTYCH_SIDE_A, file, NULL, load_cb, &r2);
+  wait_for (&r1.done);
+  wait_for (&r2.done);
+  g_assert_false (g_cancellable_is_cancelled (other));
+  g_assert_error (r1.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&r1.error);
+  g_assert_true (r2.ok);
+  g_assert_nonnull (diptych_pane_get_document (diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_A)));
+}
+
+static void
 test_window_drop_file (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -626,6 +657,7 @@ main (int   argc,
   ADD ("/window/bad-file-keeps-document", test_window_bad_file_keeps_document);
   ADD ("/window/error-dialog", test_window_error_dialog);
   ADD ("/window/newer-load-wins", test_window_newer_load_wins);
+  ADD ("/window/caller-cancels", test_window_caller_cancels);
   ADD ("/window/drop", test_window_drop_file);
   ADD ("/window/paste", test_window_paste);
   ADD ("/window/demo", test_window_demo);
