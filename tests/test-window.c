@@ -555,6 +555,33 @@ test_window_equal_panes (Fixture       *fixture,
   g_assert_cmpint (ABS (gtk_widget_get_width (a) - gtk_widget_get_width (b)), <=, 2);
 }
 
+/* `diptych A B`: one window, A on the left and B on the right. */
+static void
+test_application_open (void)
+{
+  GFile *files[2] = { fixture_file ("union-bulletin.html"), fixture_file ("ministry-statement.txt") };
+  GList *before = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  DiptychWindow *window = NULL;
+
+  g_application_open (G_APPLICATION (app), files, 2, "");
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (g_list_find (before, l->data) == NULL && DIPTYCH_IS_WINDOW (l->data))
+      window = l->data;
+  g_list_free (before);
+  g_assert_nonnull (window);
+
+  wait_until_idle (window);
+  g_assert_cmpstr (diptych_pane_get_title (diptych_window_get_pane (window, DIPTYCH_SIDE_A)),
+                   ==, "Union bulletin: talks with the Ministry");
+  g_assert_cmpstr (diptych_pane_get_title (diptych_window_get_pane (window, DIPTYCH_SIDE_B)),
+                   ==, "ministry-statement.txt");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
 static void
 test_window_sidebar_action (Fixture       *fixture,
                             gconstpointer  data)
@@ -644,7 +671,7 @@ main (int   argc,
 
   app = g_object_new (DIPTYCH_TYPE_APPLICATION,
                       "application-id", "io.github.diptych.Diptych.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                       NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -667,6 +694,7 @@ main (int   argc,
   ADD ("/window/preferences", test_preferences);
   g_test_add_func ("/window/saves-state", test_window_saves_state);
   g_test_add_func ("/window/finalized", test_window_finalized);
+  g_test_add_func ("/application/open", test_application_open);
 
 #undef ADD
 
