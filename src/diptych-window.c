@@ -178,8 +178,28 @@ apply_align_settings (DiptychWindow *self)
 
 typedef struct
 {
-  DiptychSide side;
+  DiptychSide   side;
+  GCancellable *caller_cancellable;
+  gulong        caller_handler;
 } LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  if (data->caller_cancellable != NULL)
+    {
+      g_cancellable_disconnect (data->caller_cancellable, data->caller_handler);
+      g_object_unref (data->caller_cancellable);
+    }
+  g_free (data);
+}
+
+static void
+cancel_load (GCancellable *caller_cancellable,
+             GCancellable *load_cancellable)
+{
+  g_cancellable_cancel (load_cancellable);
+}
 
 static void
 on_file_imported (GObject      *source_object,
@@ -228,7 +248,6 @@ diptych_window_load_file_async (DiptychWindow       *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) load_cancellable = NULL;
   LoadData *data;
 
   g_return_if_fail (DIPTYCH_IS_WINDOW (self));
@@ -236,17 +255,26 @@ diptych_window_load_file_async (DiptychWindow       *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  /* The load has its own cancellable, so that a newer load on this side
+   * cancels it without cancelling the caller's. */
   if (self->load_cancellable[side] != NULL)
     g_cancellable_cancel (self->load_cancellable[side]);
-  load_cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
-  g_set_object (&self->load_cancellable[side], load_cancellable);
+  g_clear_object (&self->load_cancellable[side]);
+  self->load_cancellable[side] = g_cancellable_new ();
 
   data = g_new0 (LoadData, 1);
   data->side = side;
+  if (cancellable != NULL)
+    {
+      data->caller_cancellable = g_object_ref (cancellable);
+      data->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_load),
+                                                    g_object_ref (self->load_cancellable[side]),
+                                                    g_object_unref);
+    }
 
   task = g_task_new (self, self->load_cancellable[side], callback, user_data);
   g_task_set_source_tag (task, diptych_window_load_file_async);
-  g_task_set_task_data (task, data, g_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
 
   begin_busy (self);
   diptych_import_file_async (file, self->load_cancellable[side], on_file_imported,
