@@ -588,6 +588,11 @@ select_links (Run    *run,
   pairs = (Pair *) (gpointer) run->pairs->data;
   n_pairs = run->pairs->len;
 
+  if (g_getenv ("DIPTYCH_DEBUG_PAIRS") != NULL)
+    for (guint i = 0; i < n_pairs; i++)
+      g_printerr ("pair %u %u score %.3f cov %.3f %.3f\n", pairs[i].a, pairs[i].b,
+                  pairs[i].score, pairs[i].cov_a, pairs[i].cov_b);
+
   for (guint i = 0; i < n_pairs; i++)
     {
       best_a[pairs[i].a] = MAX (best_a[pairs[i].a], pairs[i].score);
