@@ -40,6 +40,8 @@
  * says nothing about which passages match. */
 #define MAX_POSTINGS_MIN 64
 #define CANCEL_CHECK_EVERY 256
+/* Coverage of long passages counts against this many average words. */
+#define MASS_CAP_WORDS 8
 
 typedef struct
 {
@@ -90,6 +92,7 @@ typedef struct
   float                       t_link;
   float                       t_support;
   float                       t_cover;
+  float                       mass_cap;
 } Run;
 
 static void
@@ -178,6 +181,16 @@ tok (const Side *side,
   return &g_array_index (side->tokens, DiptychFeatToken, i);
 }
 
+/* Squared, so that words found in many passages count much less than
+ * the distinctive ones that make a link. */
+static inline float
+idf_of (guint n_total,
+        guint df)
+{
+  float idf = logf (1.0f + (float) n_total / df);
+  return idf * idf;
+}
+
 /* Stage 2: weights. A feature's document frequency counts passages of
  * both sides; a word weighs the inverse frequency of its stem. */
 static void
@@ -188,6 +201,8 @@ compute_weights (Run *run)
   g_autofree guint *stamp = g_new0 (guint, n_ids + 1);
   guint n_total = run->side[0].n_segs + run->side[1].n_segs;
   guint seen = 0;
+  double total_weight = 0;
+  guint n_weighted = 0;
 
   run->n_ids = n_ids;
   for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
@@ -214,7 +229,7 @@ compute_weights (Run *run)
 
   run->idf = g_new0 (float, n_ids + 1);
   for (guint f = 0; f < n_ids; f++)
-    run->idf[f] = df[f] > 0 ? logf (1.0f + (float) n_total / df[f]) : 0;
+    run->idf[f] = df[f] > 0 ? idf_of (n_total, df[f]) : 0;
 
   for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
     {
@@ -245,12 +260,16 @@ compute_weights (Run *run)
               /* Numbers and names are strong evidence in readouts. */
               if (ft->token.flags & DIPTYCH_TOKEN_NUMBER)
                 w *= 1.2f;
-              ft->weight = w;
-              si->mass += w;
+              ft->weight = w * ft->prior;
+              total_weight += ft->weight;
+              n_weighted++;
+              si->mass += ft->weight;
               si->n_content++;
             }
         }
     }
+
+  run->mass_cap = n_weighted > 0 ? MASS_CAP_WORDS * total_weight / n_weighted : 0;
 }
 
 /* Stage 3a: the inverted index of one side, in compressed rows. */
@@ -372,8 +391,15 @@ score_ranges (Run        *run,
   if (bb != best_b && bb != local_b)
     g_free (bb);
 
-  *cov_a = mass_a > 0 ? got_a / mass_a : 0;
-  *cov_b = mass_b > 0 ? got_b / mass_b : 0;
+  /* A long passage is not penalised for saying more than a typical
+   * sentence: its coverage counts against at most a sentence's worth. */
+  if (run->mass_cap > 0)
+    {
+      mass_a = MIN (mass_a, MAX (run->mass_cap, got_a));
+      mass_b = MIN (mass_b, MAX (run->mass_cap, got_b));
+    }
+  *cov_a = mass_a > 0 ? MIN (1.0f, got_a / mass_a) : 0;
+  *cov_b = mass_b > 0 ? MIN (1.0f, got_b / mass_b) : 0;
   score = sqrtf (*cov_a * *cov_b);
   /* One shared word is weak evidence, unless the passages are tiny. */
   if (matched < 2 && MIN (n_content_a, n_content_b) > 2)
@@ -441,7 +467,7 @@ find_candidates (Run         *run,
             {
               guint id = f[i].id;
               guint p0 = to->post_start[id], p1 = to->post_start[id + 1];
-              float w = run->idf[id] * f[i].level;
+              float w = run->idf[id] * f[i].level * ft->prior;
 
               if (stamp[id] == s + 1 || p1 - p0 > max_postings)
                 continue;
@@ -572,6 +598,44 @@ has_support (Run        *run,
   return FALSE;
 }
 
+/* Whether passage n of side k, next to the link (a, b), matches the
+ * other side well enough to join it: the merged passage must score
+ * better, and n itself must share some content. */
+#define MERGE_MIN_GAIN     0.02f
+#define MERGE_MIN_COVERAGE 0.2f
+
+static gboolean
+merge_helps (Run         *run,
+             guint        a,
+             guint        b,
+             DiptychSide  k,
+             guint        n)
+{
+  const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
+  float cov_a, cov_b, cov_na, cov_nb, before, after, alone;
+  guint a0 = a, a1 = a, b0 = b, b1 = b;
+
+  before = score_pair (run, a, b, &cov_a, &cov_b);
+  if (k == DIPTYCH_SIDE_A)
+    {
+      alone = score_pair (run, n, b, &cov_na, &cov_nb);
+      a0 = MIN (a, n);
+      a1 = MAX (a, n);
+    }
+  else
+    {
+      alone = score_pair (run, a, n, &cov_na, &cov_nb);
+      b0 = MIN (b, n);
+      b1 = MAX (b, n);
+    }
+  if (alone <= 0 || (k == DIPTYCH_SIDE_A ? cov_na : cov_nb) < MERGE_MIN_COVERAGE)
+    return FALSE;
+  after = score_ranges (run, sa, sa->segs[a0].tok_start, sa->segs[a1].tok_end,
+                        sb, sb->segs[b0].tok_start, sb->segs[b1].tok_end,
+                        &cov_a, &cov_b, NULL, NULL);
+  return after >= before + MERGE_MIN_GAIN;
+}
+
 /* Stage 5: link selection. */
 static void
 select_links (Run    *run,
@@ -630,7 +694,34 @@ select_links (Run    *run,
         break;
     }
 
-  /* 3. One-to-many: a free passage whose content is mostly found in a
+  /* 3. Merged neighbours (1:2, 2:1): a free passage next to a linked
+   * one joins the link when the merged passage matches better. */
+  for (guint i = 0; i < edge_list->len; i++)
+    {
+      Edge e = g_array_index (edge_list, Edge, i);
+
+      for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
+        for (int d = -1; d <= 1; d += 2)
+          {
+            Side *s = &run->side[k];
+            guint at = k == DIPTYCH_SIDE_A ? e.a : e.b;
+            gint64 n = (gint64) at + d;
+
+            if (n < 0 || n >= s->n_segs || s->linked[n] != 0
+                || g_array_index (s->segments, DiptychSegment, n).paragraph
+                   != g_array_index (s->segments, DiptychSegment, at).paragraph)
+              continue;
+            if (merge_helps (run, e.a, e.b, k, (guint) n))
+              {
+                if (k == DIPTYCH_SIDE_A)
+                  add_edge (run, edges, edge_list, (guint) n, e.b);
+                else
+                  add_edge (run, edges, edge_list, e.a, (guint) n);
+              }
+          }
+    }
+
+  /* 4. One-to-many: a free passage whose content is mostly found in a
    * passage that is already linked. */
   for (guint i = 0; i < n_pairs; i++)
     {
@@ -732,6 +823,19 @@ compare_term_desc (gconstpointer x,
 
 #define MAX_SHARED_TERMS 8
 
+/* A word as written, in lower case unless it is an acronym: "Kyiv's" -> "kyiv's". */
+static char *
+surface_of (const Side             *side,
+            const DiptychFeatToken *ft)
+{
+  const char *p = side->text + ft->token.byte_start;
+  gssize len = ft->token.byte_end - ft->token.byte_start;
+
+  if (ft->token.flags & DIPTYCH_TOKEN_ACRONYM)
+    return g_strndup (p, len);
+  return g_utf8_strdown (p, len);
+}
+
 /* The reason for a link: the words the passages share, weightiest
  * first; "truce/ceasefire" when matched through another word. */
 static void
@@ -752,6 +856,7 @@ set_shared_terms (Run         *run,
     {
       const DiptychFeatToken *ta = tok (sa, i);
       const DiptychFeatToken *best_tb = NULL;
+      g_autofree char *surface_a = NULL;
       float best = 0;
       Term term;
 
@@ -773,10 +878,14 @@ set_shared_terms (Run         *run,
         }
       if (best_tb == NULL)
         continue;
+      surface_a = surface_of (sa, ta);
       if (best == DIPTYCH_LEVEL_STEM || strcmp (ta->token.norm, best_tb->token.norm) == 0)
-        term.term = g_strdup (ta->token.norm);
+        term.term = g_steal_pointer (&surface_a);
       else
-        term.term = g_strdup_printf ("%s/%s", ta->token.norm, best_tb->token.norm);
+        {
+          g_autofree char *surface_b = surface_of (sb, best_tb);
+          term.term = g_strdup_printf ("%s/%s", surface_a, surface_b);
+        }
       if (g_hash_table_contains (seen, term.term))
         {
           g_free (term.term);
@@ -999,9 +1108,9 @@ set_thresholds (Run *run)
   /* Sensitivity 0 is strict (thresholds x1.5), 1 lenient (x0.5). */
   float factor = 1.5f - (float) CLAMP (run->settings->sensitivity, 0.0, 1.0);
 
-  run->t_link = 0.30f * factor;
-  run->t_support = 0.18f * factor;
-  run->t_cover = 0.55f * factor;
+  run->t_link = 0.24f * factor;
+  run->t_support = 0.145f * factor;
+  run->t_cover = 0.45f * factor;
 }
 
 DiptychAlignment *
