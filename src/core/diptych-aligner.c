@@ -64,6 +64,7 @@ typedef struct
   guint           *post_start;
   guint           *postings;
   guint           *linked;    /* number of links per passage */
+  float           *covered;   /* per word: best match through accepted links */
 } Side;
 
 typedef struct
@@ -104,6 +105,7 @@ side_clear (Side *side)
   g_clear_pointer (&side->post_start, g_free);
   g_clear_pointer (&side->postings, g_free);
   g_clear_pointer (&side->linked, g_free);
+  g_clear_pointer (&side->covered, g_free);
 }
 
 static void
@@ -270,6 +272,8 @@ compute_weights (Run *run)
     }
 
   run->mass_cap = n_weighted > 0 ? MASS_CAP_WORDS * total_weight / n_weighted : 0;
+  for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
+    run->side[k].covered = g_new0 (float, run->side[k].tokens->len + 1);
 }
 
 /* Stage 3a: the inverted index of one side, in compressed rows. */
@@ -551,6 +555,21 @@ has_edge (GHashTable *edges,
   return g_hash_table_contains (edges, &key);
 }
 
+/* The best matches of the words of passages a and b with each other. */
+static void
+match_words (Run   *run,
+             guint  a,
+             guint  b,
+             float *best_a,
+             float *best_b)
+{
+  const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
+  float cov_a, cov_b;
+
+  score_ranges (run, sa, sa->segs[a].tok_start, sa->segs[a].tok_end,
+                sb, sb->segs[b].tok_start, sb->segs[b].tok_end, &cov_a, &cov_b, best_a, best_b);
+}
+
 static void
 add_edge (Run        *run,
           GHashTable *edges,
@@ -558,13 +577,55 @@ add_edge (Run        *run,
           guint       a,
           guint       b)
 {
+  Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
   guint64 key = ((guint64) a << 32) | b;
   Edge e = { a, b };
+  guint na = sa->segs[a].tok_end - sa->segs[a].tok_start;
+  guint nb = sb->segs[b].tok_end - sb->segs[b].tok_start;
+  g_autofree float *best_a = g_new0 (float, na + 1);
+  g_autofree float *best_b = g_new0 (float, nb + 1);
 
   g_hash_table_add (edges, g_memdup2 (&key, sizeof key));
   g_array_append_val (edge_list, e);
-  run->side[DIPTYCH_SIDE_A].linked[a]++;
-  run->side[DIPTYCH_SIDE_B].linked[b]++;
+  sa->linked[a]++;
+  sb->linked[b]++;
+
+  match_words (run, a, b, best_a, best_b);
+  for (guint i = 0; i < na; i++)
+    sa->covered[sa->segs[a].tok_start + i] = MAX (sa->covered[sa->segs[a].tok_start + i], best_a[i]);
+  for (guint j = 0; j < nb; j++)
+    sb->covered[sb->segs[b].tok_start + j] = MAX (sb->covered[sb->segs[b].tok_start + j], best_b[j]);
+}
+
+/* For a pair whose passage on side k is already linked: the share of
+ * what the pair matches in that passage that its links do not match
+ * yet. One passage may take part in several links only for different
+ * parts of its content. */
+static float
+novelty (Run         *run,
+         guint        a,
+         guint        b,
+         DiptychSide  k)
+{
+  Side *side = &run->side[k];
+  guint s = k == DIPTYCH_SIDE_A ? a : b;
+  guint t0 = side->segs[s].tok_start, n = side->segs[s].tok_end - t0;
+  guint nb = run->side[DIPTYCH_SIDE_B].segs[b].tok_end - run->side[DIPTYCH_SIDE_B].segs[b].tok_start;
+  guint na = run->side[DIPTYCH_SIDE_A].segs[a].tok_end - run->side[DIPTYCH_SIDE_A].segs[a].tok_start;
+  g_autofree float *best_a = g_new0 (float, na + 1);
+  g_autofree float *best_b = g_new0 (float, nb + 1);
+  const float *best;
+  float matched = 0, fresh = 0;
+
+  match_words (run, a, b, best_a, best_b);
+  best = k == DIPTYCH_SIDE_A ? best_a : best_b;
+  for (guint i = 0; i < n; i++)
+    {
+      float w = tok (side, t0 + i)->weight;
+      matched += w * best[i];
+      fresh += w * MAX (0.0f, best[i] - side->covered[t0 + i]);
+    }
+  return matched > 0 ? fresh / matched : 0;
 }
 
 /* An accepted link next to (a, b) on both sides, in either direction. */
@@ -602,6 +663,7 @@ has_support (Run        *run,
  * other side well enough to join it: the merged passage must score
  * better, and n itself must share some content. */
 #define MERGE_MIN_GAIN     0.02f
+#define MIN_NOVELTY        0.5f
 #define MERGE_MIN_COVERAGE 0.2f
 
 static gboolean
@@ -636,6 +698,21 @@ merge_helps (Run         *run,
   return after >= before + MERGE_MIN_GAIN;
 }
 
+/* The normalized words of a passage, as a key for identical passages. */
+static char *
+passage_key (const Side *side,
+             guint       s)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint t = side->segs[s].tok_start; t < side->segs[s].tok_end; t++)
+    {
+      g_string_append (key, tok (side, t)->token.norm);
+      g_string_append_c (key, ' ');
+    }
+  return g_string_free (key, FALSE);
+}
+
 /* Stage 5: link selection. */
 static void
 select_links (Run    *run,
@@ -662,6 +739,44 @@ select_links (Run    *run,
       best_a[pairs[i].a] = MAX (best_a[pairs[i].a], pairs[i].score);
       best_b[pairs[i].b] = MAX (best_b[pairs[i].b], pairs[i].score);
     }
+
+  /* 0. Identical passages, in order where a passage repeats: even a
+   * passage of common words only is a link when word for word the same. */
+  {
+    g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_queue_free);
+
+    for (guint b = 0; b < sb->n_segs; b++)
+      {
+        char *key;
+        GQueue *queue;
+
+        if (sb->segs[b].n_content == 0)
+          continue;
+        key = passage_key (sb, b);
+        queue = g_hash_table_lookup (by_key, key);
+        if (queue == NULL)
+          {
+            queue = g_queue_new ();
+            g_hash_table_insert (by_key, key, queue);
+          }
+        else
+          g_free (key);
+        g_queue_push_tail (queue, GUINT_TO_POINTER (b));
+      }
+    for (guint a = 0; a < sa->n_segs; a++)
+      {
+        g_autofree char *key = NULL;
+        GQueue *queue;
+
+        if (sa->segs[a].n_content == 0)
+          continue;
+        key = passage_key (sa, a);
+        queue = g_hash_table_lookup (by_key, key);
+        if (queue != NULL && !g_queue_is_empty (queue))
+          add_edge (run, edges, edge_list, a, GPOINTER_TO_UINT (g_queue_pop_head (queue)));
+      }
+  }
 
   /* 1. Mutual best matches over the link threshold, strongest first. */
   for (guint i = 0; i < n_pairs; i++)
@@ -721,8 +836,8 @@ select_links (Run    *run,
           }
     }
 
-  /* 4. One-to-many: a free passage whose content is mostly found in a
-   * passage that is already linked. */
+  /* 4. One-to-many: a free passage whose content is found in a part of
+   * an already linked passage that its links do not cover yet. */
   for (guint i = 0; i < n_pairs; i++)
     {
       const Pair *p = &pairs[i];
@@ -732,8 +847,10 @@ select_links (Run    *run,
       if (free_a == free_b || p->score < run->t_support)
         continue;
       cov_free = free_a ? p->cov_a : p->cov_b;
-      if (cov_free >= run->t_cover
-          || (cov_free >= run->t_cover * 0.75f && has_support (run, edges, p->a, p->b)))
+      if (cov_free < run->t_cover * 0.45f)
+        continue;
+      if ((cov_free >= run->t_cover * 0.6f || has_support (run, edges, p->a, p->b))
+          && novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY)
         add_edge (run, edges, edge_list, p->a, p->b);
     }
 }
@@ -919,7 +1036,25 @@ segments_span (const Side *side,
 }
 
 /* Below this coverage on either side, a link is partial. */
-#define PARTIAL_COVERAGE 0.6f
+#define PARTIAL_COVERAGE 0.7f
+
+/* The share of the weight of a passage's words matched on the other
+ * side, without the cap of long passages. */
+static float
+plain_coverage (const Side  *side,
+                guint        t0,
+                guint        t1,
+                const float *best)
+{
+  float mass = 0, got = 0;
+
+  for (guint t = t0; t < t1; t++)
+    {
+      mass += tok (side, t)->weight;
+      got += tok (side, t)->weight * best[t - t0];
+    }
+  return mass > 0 ? got / mass : 1.0f;
+}
 
 static DiptychLink *
 make_link (Run   *run,
@@ -945,7 +1080,8 @@ make_link (Run   *run,
       kind = DIPTYCH_LINK_IDENTICAL;
       score = 1.0f;
     }
-  else if (MIN (cov_a, cov_b) < PARTIAL_COVERAGE)
+  else if (MIN (plain_coverage (sa, ta0, ta1, best_a), plain_coverage (sb, tb0, tb1, best_b))
+           < PARTIAL_COVERAGE)
     kind = DIPTYCH_LINK_PARTIAL;
   else
     kind = DIPTYCH_LINK_REWORDED;
