@@ -1030,6 +1030,34 @@ add_sentence_link (QualityGold      *gold,
   diptych_alignment_add_link (alignment, link);
 }
 
+DiptychAlignment *
+quality_gold_to_alignment (QualityGold *gold)
+{
+  guint n_b = quality_gold_get_n_sentences (gold, DIPTYCH_SIDE_B);
+  g_autofree gboolean *linked_a = g_new0 (gboolean, quality_gold_get_n_sentences (gold, DIPTYCH_SIDE_A));
+  g_autofree gboolean *linked_b = g_new0 (gboolean, n_b);
+  gboolean *linked[DIPTYCH_N_SIDES] = { linked_a, linked_b };
+  DiptychAlignment *alignment;
+  GHashTableIter iter;
+  gpointer key;
+
+  /* Only sentences labelled omitted become omissions. */
+  for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
+    for (guint i = 0; i < gold->sentences[s]->len; i++)
+      linked[s][i] = gold->labels[s][i] != QUALITY_LABEL_OMITTED;
+
+  alignment = finish_baseline (gold, linked);
+  g_hash_table_iter_init (&iter, gold->sure);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint pair = GPOINTER_TO_UINT (key) - 1;
+
+      add_sentence_link (gold, alignment, pair / n_b, pair % n_b, DIPTYCH_LINK_REWORDED, 1.0);
+    }
+
+  return alignment;
+}
+
 /* What diff, Meld and difflib do at sentence level: the longest common
  * subsequence of sentences equal after case and punctuation folding. */
 DiptychAlignment *

@@ -95,6 +95,9 @@ void          quality_gold_score         (QualityGold         *gold,
                                           QualityScore        *score,
                                           GArray              *errors);
 
+/* The gold itself as an alignment (sentence links, omissions): scores 1. */
+DiptychAlignment *quality_gold_to_alignment (QualityGold      *gold);
+
 /* Baselines on the gold's sentences. */
 #define QUALITY_TFIDF_THRESHOLD 0.3
 

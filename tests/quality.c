@@ -134,7 +134,9 @@ evaluate (GPtrArray                  *rows,
   g_autoptr(QualityGold) gold = quality_gold_load (gold_path, error);
   g_autoptr(DiptychDocument) a = NULL;
   g_autoptr(DiptychDocument) b = NULL;
-  g_autoptr(DiptychAlignment) systems[N_SYSTEMS] = { NULL, NULL, NULL };
+  g_autoptr(DiptychAlignment) model = NULL;
+  g_autoptr(DiptychAlignment) diff = NULL;
+  g_autoptr(DiptychAlignment) tfidf = NULL;
   g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (QualityError));
   g_autoptr(GTimer) timer = NULL;
   const char * const *alignment_warnings;
@@ -150,17 +152,17 @@ evaluate (GPtrArray                  *rows,
     return FALSE;
 
   timer = g_timer_new ();
-  systems[SYSTEM_MODEL] = diptych_align (a, b, settings, NULL, NULL, NULL, error);
-  if (systems[SYSTEM_MODEL] == NULL)
+  model = diptych_align (a, b, settings, NULL, NULL, NULL, error);
+  if (model == NULL)
     {
       g_prefix_error (error, "%s: the model failed: ", quality_gold_get_name (gold));
       return FALSE;
     }
   g_timer_stop (timer);
-  systems[SYSTEM_DIFF] = quality_baseline_diff (gold);
-  systems[SYSTEM_TFIDF] = quality_baseline_tfidf (gold, QUALITY_TFIDF_THRESHOLD);
+  diff = quality_baseline_diff (gold);
+  tfidf = quality_baseline_tfidf (gold, QUALITY_TFIDF_THRESHOLD);
 
-  alignment_warnings = diptych_alignment_get_warnings (systems[SYSTEM_MODEL]);
+  alignment_warnings = diptych_alignment_get_warnings (model);
   for (guint w = 0; alignment_warnings != NULL && alignment_warnings[w] != NULL; w++)
     g_hash_table_add (warnings, g_strdup (alignment_warnings[w]));
 
@@ -170,9 +172,9 @@ evaluate (GPtrArray                  *rows,
   row->klass = quality_gold_get_class (gold);
   row->set = set;
   row->seconds = g_timer_elapsed (timer, NULL);
-  quality_gold_score (gold, systems[SYSTEM_MODEL], &row->scores[SYSTEM_MODEL], errors);
-  for (guint s = SYSTEM_DIFF; s < N_SYSTEMS; s++)
-    quality_gold_score (gold, systems[s], &row->scores[s], NULL);
+  quality_gold_score (gold, model, &row->scores[SYSTEM_MODEL], errors);
+  quality_gold_score (gold, diff, &row->scores[SYSTEM_DIFF], NULL);
+  quality_gold_score (gold, tfidf, &row->scores[SYSTEM_TFIDF], NULL);
   g_ptr_array_add (rows, row);
 
   if (opt_verbose && errors->len > 0)
@@ -236,7 +238,7 @@ print_scores (const char         *name,
               const char         *klass,
               const QualityScore *score)
 {
-  g_print ("%-30s %-9s", name, klass);
+  g_print ("%-32s %-9s", name, klass);
   print_figure (quality_precision (&score->links), score->links.n_pred > 0);
   print_figure (quality_recall (&score->links), score->links.n_gold > 0);
   print_figure (quality_f1 (&score->links), TRUE);
@@ -278,8 +280,8 @@ print_table (GPtrArray *rows,
   QualityScore sum;
 
   g_print ("== %s ==\n", system_titles[system]);
-  g_print ("%-30s %-9s  %-18s  |  %-18s  | %-7s %-7s%s\n", "pair", "class",
-           "links P   R    F1", "omissions P R  F1", "links", "omis.",
+  g_print ("%-32s %-9s %-18s  | %-18s  | %-7s %-7s%s\n", "pair", "class",
+           "  link P     R    F1", "  omis. P    R    F1", "links", "omis.",
            system == SYSTEM_MODEL ? "  time" : "");
   for (guint r = 0; r < rows->len; r++)
     {
