@@ -280,9 +280,9 @@ print_table (GPtrArray *rows,
   QualityScore sum;
 
   g_print ("== %s ==\n", system_titles[system]);
-  g_print ("%-32s %-9s %-18s  | %-18s  | %-7s %-7s%s\n", "pair", "class",
-           "  link P     R    F1", "  omis. P    R    F1", "links", "omis.",
-           system == SYSTEM_MODEL ? "  time" : "");
+  g_print ("%-32s %-9s%6s%6s%6s  |%6s%6s%6s  | %-7s %-7s%s\n", "pair", "class",
+           "link P", "R", "F1", "omi. P", "R", "F1", "links", "omis.",
+           system == SYSTEM_MODEL ? "    time" : "");
   for (guint r = 0; r < rows->len; r++)
     {
       const Row *row = g_ptr_array_index (rows, r);
