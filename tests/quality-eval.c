@@ -809,6 +809,19 @@ span_covers (QualityGold *gold,
          || 2 * overlap >= content_in (gold, side, span);
 }
 
+/* Whether @link counts as covering sentence @index of @side. */
+gboolean
+quality_gold_link_covers (QualityGold *gold,
+                          DiptychLink *link,
+                          DiptychSide  side,
+                          guint        index)
+{
+  g_return_val_if_fail (index < quality_gold_get_n_sentences (gold, side), FALSE);
+
+  return span_covers (gold, side, diptych_link_get_span (link, side),
+                      g_array_index (gold->sentences[side], DiptychSpan, index));
+}
+
 static void
 add_error (GArray      *errors,
            gboolean     is_link,
@@ -845,11 +858,9 @@ score_links (QualityGold      *gold,
 
       for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
         {
-          DiptychSpan span = diptych_link_get_span (link, s);
-
           g_array_set_size (covered[s], 0);
           for (guint i = 0; i < gold->sentences[s]->len; i++)
-            if (span_covers (gold, s, span, g_array_index (gold->sentences[s], DiptychSpan, i)))
+            if (quality_gold_link_covers (gold, link, s, i))
               g_array_append_val (covered[s], i);
         }
 

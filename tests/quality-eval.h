@@ -90,6 +90,10 @@ DiptychSpan   quality_gold_get_sentence  (QualityGold         *gold,
 QualityLabel  quality_gold_get_label     (QualityGold         *gold,
                                           DiptychSide          side,
                                           guint                index);
+gboolean      quality_gold_link_covers   (QualityGold         *gold,
+                                          DiptychLink         *link,
+                                          DiptychSide          side,
+                                          guint                index);
 void          quality_gold_score         (QualityGold         *gold,
                                           DiptychAlignment    *alignment,
                                           QualityScore        *score,

@@ -59,6 +59,7 @@ static char *opt_granularity;
 static double opt_sensitivity = -1.0;
 static gboolean opt_verbose;
 static gboolean opt_check;
+static char *opt_only;
 
 static const GOptionEntry entries[] = {
   { "pairs", 0, 0, G_OPTION_ARG_FILENAME, &opt_pairs, "Directory of labelled pairs", "DIR" },
@@ -68,6 +69,7 @@ static const GOptionEntry entries[] = {
   { "sensitivity", 0, 0, G_OPTION_ARG_DOUBLE, &opt_sensitivity, "0 (strict) to 1 (lenient), default 0.5", "S" },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "List missed and spurious links and omissions", NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, &opt_check, "Exit non-zero when a target is missed", NULL },
+  { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only, "Only the pairs whose name contains TEXT", "TEXT" },
   { NULL }
 };
 
@@ -82,11 +84,45 @@ sentence_text (QualityGold *gold,
   return g_strdup_printf ("%s%-3u %s", diptych_side_to_string (side), index + 1, text);
 }
 
+/* What the model did with a sentence pair: the links that cover either
+ * sentence, with their score and shared terms, so a tuner sees whether a
+ * sentence was linked elsewhere or not at all. */
 static void
-print_errors (QualityGold     *gold,
-              DiptychDocument *a,
-              DiptychDocument *b,
-              GArray          *errors)
+print_model_links (QualityGold      *gold,
+                   DiptychAlignment *model,
+                   DiptychSide       side,
+                   guint             index)
+{
+  DiptychSide other = DIPTYCH_OTHER_SIDE (side);
+
+  for (guint l = 0; l < diptych_alignment_get_n_links (model); l++)
+    {
+      DiptychLink *link = diptych_alignment_get_link (model, l);
+      const char * const *terms = diptych_link_get_shared_terms (link);
+      g_autoptr(GString) covered = g_string_new (NULL);
+      g_autofree char *joined = NULL;
+
+      if (!quality_gold_link_covers (gold, link, side, index))
+        continue;
+      for (guint i = 0; i < quality_gold_get_n_sentences (gold, other); i++)
+        if (quality_gold_link_covers (gold, link, other, i))
+          g_string_append_printf (covered, "%s%s%u", covered->len > 0 ? "+" : "",
+                                  diptych_side_to_string (other), i + 1);
+      joined = terms != NULL ? g_strjoinv (", ", (char **) terms) : g_strdup ("");
+      g_print ("        model: %s%u -> %s, %s, score %.2f, shared: %s\n",
+               diptych_side_to_string (side), index + 1,
+               covered->len > 0 ? covered->str : "(no whole sentence)",
+               diptych_link_kind_to_string (diptych_link_get_kind (link)),
+               diptych_link_get_score (link), joined);
+    }
+}
+
+static void
+print_errors (QualityGold      *gold,
+              DiptychAlignment *model,
+              DiptychDocument  *a,
+              DiptychDocument  *b,
+              GArray           *errors)
 {
   DiptychDocument *docs[DIPTYCH_N_SIDES] = { a, b };
 
@@ -101,12 +137,16 @@ print_errors (QualityGold     *gold,
 
           g_print ("  %s link\n      %s\n    = %s\n", error->missed ? "MISSED  " : "SPURIOUS",
                    text_a, text_b);
+          print_model_links (gold, model, DIPTYCH_SIDE_A, error->a);
+          if (error->missed)
+            print_model_links (gold, model, DIPTYCH_SIDE_B, error->b);
         }
       else
         {
           g_autofree char *text = sentence_text (gold, docs[error->side], error->side, error->a);
 
           g_print ("  %s omission\n      %s\n", error->missed ? "MISSED  " : "SPURIOUS", text);
+          print_model_links (gold, model, error->side, error->a);
         }
     }
 }
@@ -182,7 +222,7 @@ evaluate (GPtrArray                  *rows,
       g_print ("%s (%s): %u model errors (a: %s, b: %s)\n", row->name,
                quality_class_to_string (row->klass), errors->len,
                quality_gold_get_file (gold, DIPTYCH_SIDE_A), quality_gold_get_file (gold, DIPTYCH_SIDE_B));
-      print_errors (gold, a, b, errors);
+      print_errors (gold, model, a, b, errors);
       g_print ("\n");
     }
 
@@ -381,6 +421,8 @@ run_set (GPtrArray                  *rows,
       const char *path = g_ptr_array_index (golds, i);
       g_autofree char *pair_dir = g_path_get_dirname (path);
 
+      if (opt_only != NULL && strstr (path, opt_only) == NULL)
+        continue;
       if (!evaluate (rows, path, set == SET_FIXTURES ? pair_dir : docs_dir, set, settings, warnings, error))
         return FALSE;
     }
