@@ -151,6 +151,36 @@ print_errors (QualityGold      *gold,
     }
 }
 
+/* The model's spans must be valid offsets into the texts as shown. */
+static guint
+count_invalid_spans (DiptychAlignment *model,
+                     DiptychDocument  *a,
+                     DiptychDocument  *b)
+{
+  DiptychDocument *docs[DIPTYCH_N_SIDES] = { a, b };
+  guint n_invalid = 0;
+
+  for (guint l = 0; l < diptych_alignment_get_n_links (model); l++)
+    for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
+      {
+        DiptychSpan span = diptych_link_get_span (diptych_alignment_get_link (model, l), s);
+
+        if (!diptych_document_span_is_valid (docs[s], span) || span.start == span.end)
+          n_invalid++;
+      }
+  for (guint o = 0; o < diptych_alignment_get_n_omissions (model); o++)
+    {
+      DiptychOmission *omission = diptych_alignment_get_omission (model, o);
+      DiptychSpan span = diptych_omission_get_span (omission);
+
+      if (!diptych_document_span_is_valid (docs[diptych_omission_get_side (omission)], span)
+          || span.start == span.end)
+        n_invalid++;
+    }
+
+  return n_invalid;
+}
+
 static DiptychDocument *
 load_document (const char  *dir,
                const char  *name,
@@ -180,6 +210,7 @@ evaluate (GPtrArray                  *rows,
   g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (QualityError));
   g_autoptr(GTimer) timer = NULL;
   const char * const *alignment_warnings;
+  guint n_invalid;
   Row *row;
 
   if (gold == NULL)
@@ -199,6 +230,10 @@ evaluate (GPtrArray                  *rows,
       return FALSE;
     }
   g_timer_stop (timer);
+  n_invalid = count_invalid_spans (model, a, b);
+  if (n_invalid > 0)
+    g_hash_table_add (warnings, g_strdup_printf ("%s: %u links or omissions have empty or invalid spans",
+                                                 quality_gold_get_name (gold), n_invalid));
   diff = quality_baseline_diff (gold);
   tfidf = quality_baseline_tfidf (gold, QUALITY_TFIDF_THRESHOLD);
 
