@@ -695,7 +695,7 @@ merge_helps (Run         *run,
       b0 = MIN (b, n);
       b1 = MAX (b, n);
     }
-  if (alone <= 0 || (k == DIPTYCH_SIDE_A ? cov_na : cov_nb) < MERGE_MIN_COVERAGE)
+  if (alone < run->t_support * 0.7f || (k == DIPTYCH_SIDE_A ? cov_na : cov_nb) < MERGE_MIN_COVERAGE)
     return FALSE;
   after = score_ranges (run, sa, sa->segs[a0].tok_start, sa->segs[a1].tok_end,
                         sb, sb->segs[b0].tok_start, sb->segs[b1].tok_end,
