@@ -32,7 +32,10 @@
  *    passage (one-to-many); adjacent passages linked to the same passage
  *    become one link (1:2, 2:1);
  * 6. every passage left alone is an omission (one per passage, so each
- *    can be tagged); inside links, a word-level diff. */
+ *    can be tagged); inside links, a word-level diff.
+ *
+ * For tuning: DIPTYCH_DEBUG_PAIRS=1 prints every scored candidate pair,
+ * DIPTYCH_DEBUG_TIMING=1 the time of each stage, on stderr. */
 
 /* Candidates kept per passage. */
 #define CANDIDATES_PER_SEGMENT 6
