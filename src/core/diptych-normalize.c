@@ -71,8 +71,6 @@ static const char * const months[] = {
   "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 };
 
-static GHashTable *stopword_set;
-
 static gpointer
 init_stopwords (gpointer data)
 {
@@ -87,9 +85,9 @@ gboolean
 diptych_normalize_is_stopword (const char *norm)
 {
   static GOnce once = G_ONCE_INIT;
+  GHashTable *set = g_once (&once, init_stopwords, NULL);
 
-  stopword_set = g_once (&once, init_stopwords, NULL);
-  return g_hash_table_contains (stopword_set, norm);
+  return g_hash_table_contains (set, norm);
 }
 
 DiptychNormalizer *
