@@ -38,7 +38,7 @@
  * DIPTYCH_DEBUG_TIMING=1 the time of each stage, on stderr. */
 
 /* Candidates kept per passage. */
-#define CANDIDATES_PER_SEGMENT 6
+#define CANDIDATES_PER_SEGMENT 4
 /* A feature in more passages of the other side than this says little
  * about which passages match, and following it would make the cost grow
  * with the product of the lengths. */
