@@ -346,6 +346,8 @@ word_info (DiptychNormalizer *self,
       info->norm = intern (self, self->scratch->str);
       info->stem = info->norm;
       info->flags |= DIPTYCH_TOKEN_NUMBER;
+      if (g_ascii_isdigit (joined->str[0]))
+        info->flags |= DIPTYCH_TOKEN_DIGITS;
     }
   else if (g_strv_length (parts) == 2 && number_word_value (parts[0], &tens)
            && number_word_value (parts[1], &units) && tens >= 20 && tens < 100 && units < 10)
