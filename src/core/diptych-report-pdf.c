@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "diptych-error.h"
 #include "diptych-report-private.h"
@@ -51,6 +52,7 @@ typedef struct
 {
   DiptychReport  *report;
   PangoContext   *context;
+  GHashTable     *fonts;     /* description string → PangoFontDescription */
   GPtrArray      *pages;     /* cairo_surface_t (recording) */
   cairo_t        *cr;
   double          width;
@@ -70,8 +72,13 @@ new_layout (Pdf        *pdf,
             double      width)
 {
   PangoLayout *layout = pango_layout_new (pdf->context);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  PangoFontDescription *desc = g_hash_table_lookup (pdf->fonts, font);
 
+  if (desc == NULL)
+    {
+      desc = pango_font_description_from_string (font);
+      g_hash_table_insert (pdf->fonts, g_strdup (font), desc);
+    }
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -361,23 +368,95 @@ draw_table_header (Pdf *pdf)
   pdf->in_table = TRUE;
 }
 
-static void
-append_piece_markup (const char         *text,
-                     gsize               n_bytes,
-                     DiptychPieceStyle   style,
-                     DiptychDiscrepancy  discrepancy,
-                     gpointer            user_data)
+/* Passages are laid out from plain text and an attribute list built
+ * alongside it: no markup to escape and parse for the bulk of the report. */
+typedef struct
 {
-  GString *out = user_data;
-  const char *attrs = NULL;
+  GString       *text;
+  PangoAttrList *attrs;
+} Styled;
+
+static void
+append_plain (GString    *out,
+              const char *text,
+              gsize       n_bytes)
+{
+  const char *end = text + n_bytes, *run = text;
+
+  for (const char *p = text; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c >= 0x20 && c != 0x7f) || c == '\n' || c == '\t')
+        continue;
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, c == '\r' ? "\n" : "\xef\xbf\xbd");
+      run = p + 1;
+    }
+  g_string_append_len (out, run, end - run);
+}
+
+static void
+add_attr (Styled         *styled,
+          PangoAttribute *attr,
+          guint           start,
+          guint           end)
+{
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (styled->attrs, attr);
+}
+
+/* Appends text, with one attribute over it (taken) or none. */
+static void
+styled_append (Styled         *styled,
+               const char     *text,
+               PangoAttribute *attr)
+{
+  guint start = styled->text->len;
+
+  append_plain (styled->text, text, strlen (text));
+  if (attr != NULL)
+    add_attr (styled, attr, start, styled->text->len);
+}
+
+static void
+add_piece_attrs (const char         *text,
+                 gsize               n_bytes,
+                 DiptychPieceStyle   style,
+                 DiptychDiscrepancy  discrepancy,
+                 gpointer            user_data)
+{
+  Styled *styled = user_data;
+  guint start = styled->text->len, end;
+
+  append_plain (styled->text, text, n_bytes);
+  end = styled->text->len;
 
   switch (style)
     {
-    case DIPTYCH_PIECE_REWORDED: attrs = "style=\"italic\" underline=\"low\""; break;
-    case DIPTYCH_PIECE_CHANGED: attrs = "weight=\"bold\" underline=\"double\""; break;
-    case DIPTYCH_PIECE_INSERTED: attrs = "weight=\"bold\" underline=\"single\" background=\"#e5f5e9\""; break;
-    case DIPTYCH_PIECE_DELETED: attrs = "strikethrough=\"true\" background=\"#fbe9ea\""; break;
-    case DIPTYCH_PIECE_UNCOVERED: attrs = "style=\"italic\" underline=\"error\" underline_color=\"#c64600\""; break;
+    case DIPTYCH_PIECE_REWORDED:
+      add_attr (styled, pango_attr_style_new (PANGO_STYLE_ITALIC), start, end);
+      add_attr (styled, pango_attr_underline_new (PANGO_UNDERLINE_LOW), start, end);
+      break;
+    case DIPTYCH_PIECE_CHANGED:
+      add_attr (styled, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, end);
+      add_attr (styled, pango_attr_underline_new (PANGO_UNDERLINE_DOUBLE), start, end);
+      break;
+    case DIPTYCH_PIECE_INSERTED:
+      add_attr (styled, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, end);
+      add_attr (styled, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE), start, end);
+      add_attr (styled, pango_attr_background_new (0xe5e5, 0xf5f5, 0xe9e9), start, end);
+      break;
+    case DIPTYCH_PIECE_DELETED:
+      add_attr (styled, pango_attr_strikethrough_new (TRUE), start, end);
+      add_attr (styled, pango_attr_background_new (0xfbfb, 0xe9e9, 0xeaea), start, end);
+      break;
+    case DIPTYCH_PIECE_UNCOVERED:
+      add_attr (styled, pango_attr_style_new (PANGO_STYLE_ITALIC), start, end);
+      add_attr (styled, pango_attr_underline_new (PANGO_UNDERLINE_ERROR), start, end);
+      add_attr (styled, pango_attr_underline_color_new (0xc6c6, 0x4646, 0x0000), start, end);
+      break;
     case DIPTYCH_PIECE_PLAIN:
     case DIPTYCH_PIECE_SAME:
     default:
@@ -385,14 +464,14 @@ append_piece_markup (const char         *text,
     }
 
   if (discrepancy != DIPTYCH_DISCREPANCY_NONE)
-    g_string_append (out, "<span background=\"#ffd6d6\">");
-  if (attrs != NULL)
-    g_string_append_printf (out, "<span %s>", attrs);
-  diptych_report_append_escaped (out, text, n_bytes);
-  if (attrs != NULL)
-    g_string_append (out, "</span>");
-  if (discrepancy != DIPTYCH_DISCREPANCY_NONE)
-    g_string_append (out, "</span><span foreground=\"#c01c28\" weight=\"bold\" rise=\"3000\" size=\"smaller\">⚠</span>");
+    {
+      add_attr (styled, pango_attr_background_new (0xffff, 0xd6d6, 0xd6d6), start, end);
+      g_string_append (styled->text, "⚠");
+      add_attr (styled, pango_attr_foreground_new (0xc0c0, 0x1c1c, 0x2828), end, styled->text->len);
+      add_attr (styled, pango_attr_weight_new (PANGO_WEIGHT_BOLD), end, styled->text->len);
+      add_attr (styled, pango_attr_rise_new (3 * PANGO_SCALE), end, styled->text->len);
+      add_attr (styled, pango_attr_scale_new (PANGO_SCALE_SMALL), end, styled->text->len);
+    }
 }
 
 static PangoLayout *
@@ -402,11 +481,14 @@ passage_layout (Pdf         *pdf,
                 DiptychSpan  span,
                 double       width)
 {
-  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  Styled styled = { text, attrs };
   PangoLayout *layout = new_layout (pdf, TEXT_FONT, width);
 
-  diptych_report_foreach_piece (pdf->report, link, side, span, append_piece_markup, markup);
-  pango_layout_set_markup (layout, markup->str, markup->len);
+  diptych_report_foreach_piece (pdf->report, link, side, span, add_piece_attrs, &styled);
+  pango_layout_set_text (layout, text->str, text->len);
+  pango_layout_set_attributes (layout, attrs);
   return layout;
 }
 
@@ -536,6 +618,8 @@ write_rows (Pdf     *pdf,
     {
       DiptychReportRow *row = &g_array_index (report->rows, DiptychReportRow, i);
       g_autoptr(GString) meta = g_string_new (NULL);
+      g_autoptr(PangoAttrList) meta_attrs = pango_attr_list_new ();
+      Styled styled = { meta, meta_attrs };
       Cell cells[3] = { { NULL, }, };
 
       for (guint c = 0; c < 3; c++)
@@ -549,17 +633,21 @@ write_rows (Pdf     *pdf,
           Decor decor = kind == DIPTYCH_LINK_IDENTICAL ? DECOR_IDENTICAL
                       : kind == DIPTYCH_LINK_REWORDED ? DECOR_REWORDED : DECOR_PARTIAL;
 
-          g_string_append_printf (meta, "A §%u · B §%u\n<b>", row->a_number, row->b_number);
-          diptych_report_append_escaped (meta, diptych_report_kind_label (kind), -1);
-          g_string_append (meta, "</b>\n");
-          diptych_report_append_escaped (meta, diptych_report_state_label (diptych_link_get_state (link)), -1);
-          g_string_append_printf (meta, "\n%s %s", _("score"), score);
+          /* Short and plain: this cell is laid out for every row. */
+          g_string_append_printf (meta, "A §%u · B §%u\n", row->a_number, row->b_number);
+          styled_append (&styled, diptych_report_kind_label (kind), pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          g_string_append_printf (meta, " %s", score);
+          if (diptych_link_get_state (link) != DIPTYCH_STATE_AUTO)
+            {
+              g_string_append_c (meta, '\n');
+              styled_append (&styled, diptych_report_state_label (diptych_link_get_state (link)), NULL);
+            }
           if (row->moved)
             {
               g_autofree char *moved = g_strdup_printf (_("moved: B §%u"), row->b_number);
-              g_string_append (meta, "\n<span foreground=\"#613583\" weight=\"bold\">");
-              diptych_report_append_escaped (meta, moved, -1);
-              g_string_append (meta, "</span>");
+
+              g_string_append_c (meta, '\n');
+              styled_append (&styled, moved, pango_attr_foreground_new (0x6161, 0x3535, 0x8383));
             }
           cells[1].layout = passage_layout (pdf, link, DIPTYCH_SIDE_A, diptych_link_get_span (link, DIPTYCH_SIDE_A), pdf->col_width[1]);
           cells[2].layout = passage_layout (pdf, link, DIPTYCH_SIDE_B, diptych_link_get_span (link, DIPTYCH_SIDE_B), pdf->col_width[2]);
@@ -571,10 +659,9 @@ write_rows (Pdf     *pdf,
           guint column = side == DIPTYCH_SIDE_A ? 1 : 2;
           g_autofree char *label = g_strdup_printf (_("Only in %s"), diptych_report_side_label (side));
 
-          g_string_append (meta, "<b>");
-          diptych_report_append_escaped (meta, _("Omission"), -1);
-          g_string_append (meta, "</b>\n");
-          diptych_report_append_escaped (meta, label, -1);
+          styled_append (&styled, _("Omission"), pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          g_string_append_c (meta, '\n');
+          styled_append (&styled, label, NULL);
           cells[column].layout = passage_layout (pdf, NULL, side, diptych_omission_get_span (row->omission),
                                                  pdf->col_width[column]);
           cells[column].decor = DECOR_OMISSION;
@@ -584,7 +671,8 @@ write_rows (Pdf     *pdf,
         }
 
       cells[0].layout = new_layout (pdf, SMALL_FONT, pdf->col_width[0]);
-      pango_layout_set_markup (cells[0].layout, meta->str, meta->len);
+      pango_layout_set_text (cells[0].layout, meta->str, meta->len);
+      pango_layout_set_attributes (cells[0].layout, meta_attrs);
       flow (pdf, cells, 3, 6.0, TRUE);
 
       if (i % 64 == 0 && !diptych_report_flush (report, TRUE, 0.05 + 0.8 * i / report->rows->len, error))
@@ -757,6 +845,8 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   pdf.col_x[2] = pdf.col_x[1] + column + GAP;
   pdf.col_width[2] = column;
   pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  pdf.fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) pango_font_description_free);
 
   /* Layout for print: no hinting, metrics in points. */
   pdf.context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
@@ -814,5 +904,6 @@ out:
   g_clear_pointer (&pdf.cr, cairo_destroy);
   g_clear_pointer (&pdf.pages, g_ptr_array_unref);
   g_clear_object (&pdf.context);
+  g_clear_pointer (&pdf.fonts, g_hash_table_unref);
   return ok;
 }
