@@ -66,12 +66,40 @@ typedef struct
   GError         *write_error;
 } Pdf;
 
+/* A context for print: no hinting, metrics in points. */
+static PangoContext *
+print_context_new (PangoFontMap *font_map)
+{
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+static PangoLayout *
+layout_new (PangoContext               *context,
+            const PangoFontDescription *desc,
+            double                      width)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_auto_dir (layout, TRUE);
+  return layout;
+}
+
 static PangoLayout *
 new_layout (Pdf        *pdf,
             const char *font,
             double      width)
 {
-  PangoLayout *layout = pango_layout_new (pdf->context);
   PangoFontDescription *desc = g_hash_table_lookup (pdf->fonts, font);
 
   if (desc == NULL)
@@ -79,11 +107,7 @@ new_layout (Pdf        *pdf,
       desc = pango_font_description_from_string (font);
       g_hash_table_insert (pdf->fonts, g_strdup (font), desc);
     }
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_auto_dir (layout, TRUE);
-  return layout;
+  return layout_new (pdf->context, desc, width);
 }
 
 static void
@@ -475,18 +499,20 @@ add_piece_attrs (const char         *text,
 }
 
 static PangoLayout *
-passage_layout (Pdf         *pdf,
-                DiptychLink *link,
-                DiptychSide  side,
-                DiptychSpan  span,
-                double       width)
+passage_layout (DiptychReport              *report,
+                PangoContext               *context,
+                const PangoFontDescription *desc,
+                DiptychLink                *link,
+                DiptychSide                 side,
+                DiptychSpan                 span,
+                double                      width)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   Styled styled = { text, attrs };
-  PangoLayout *layout = new_layout (pdf, TEXT_FONT, width);
+  PangoLayout *layout = layout_new (context, desc, width);
 
-  diptych_report_foreach_piece (pdf->report, link, side, span, add_piece_attrs, &styled);
+  diptych_report_foreach_piece (report, link, side, span, add_piece_attrs, &styled);
   pango_layout_set_text (layout, text->str, text->len);
   pango_layout_set_attributes (layout, attrs);
   return layout;
@@ -599,11 +625,170 @@ write_legend (Pdf *pdf)
   paragraph (pdf, SMALL_FONT, markup->str, 0.0, 6.0, DECOR_NONE);
 }
 
+/* Shaping the passages is most of the work. A worker thread lays out the
+ * passages of the table in chunks of rows while this thread paginates
+ * and draws the chunks before. Pango objects must not be used by two
+ * threads at once, so each chunk in flight has a context of its own font
+ * map (a slot); the slot is given back once its chunk has been drawn and
+ * its layouts freed. */
+#define CHUNK_ROWS 128
+#define N_SLOTS 3
+
+typedef struct
+{
+  guint         first;
+  guint         last;
+  guint         slot;
+  PangoLayout **layouts;   /* two per row: the cells of A and B, or NULL */
+} Chunk;
+
+typedef struct
+{
+  DiptychReport        *report;
+  double                width[2];
+  PangoFontMap         *font_maps[N_SLOTS];
+  PangoContext         *contexts[N_SLOTS];
+  PangoFontDescription *desc;
+  GAsyncQueue          *free_slots;   /* slot + 1 */
+  GAsyncQueue          *ready;        /* Chunk, in order */
+  GThread              *thread;
+  gint                  stop;
+} Pipeline;
+
+static void
+chunk_free (Chunk *chunk)
+{
+  for (guint i = 0; i < 2 * (chunk->last - chunk->first); i++)
+    g_clear_object (&chunk->layouts[i]);
+  g_free (chunk->layouts);
+  g_free (chunk);
+}
+
+static Chunk *
+lay_out_chunk (Pipeline *pipeline,
+               guint     first,
+               guint     slot)
+{
+  DiptychReport *report = pipeline->report;
+  PangoContext *context = pipeline->contexts[slot];
+  Chunk *chunk = g_new0 (Chunk, 1);
+
+  chunk->first = first;
+  chunk->last = MIN (first + CHUNK_ROWS, report->rows->len);
+  chunk->slot = slot;
+  chunk->layouts = g_new0 (PangoLayout *, 2 * (chunk->last - chunk->first));
+
+  for (guint i = chunk->first; i < chunk->last; i++)
+    {
+      DiptychReportRow *row = &g_array_index (report->rows, DiptychReportRow, i);
+      PangoLayout **cells = &chunk->layouts[2 * (i - chunk->first)];
+
+      for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
+        {
+          PangoLayout *layout = NULL;
+
+          if (row->link != NULL)
+            layout = passage_layout (report, context, pipeline->desc, row->link, side,
+                                     diptych_link_get_span (row->link, side), pipeline->width[side]);
+          else if (diptych_omission_get_side (row->omission) == side)
+            layout = passage_layout (report, context, pipeline->desc, NULL, side,
+                                     diptych_omission_get_span (row->omission), pipeline->width[side]);
+          if (layout != NULL)
+            pango_layout_get_line_count (layout);  /* lay it out here, not in the reader */
+          cells[side] = layout;
+        }
+    }
+  return chunk;
+}
+
+static gpointer
+pipeline_thread (gpointer data)
+{
+  Pipeline *pipeline = data;
+
+  for (guint first = 0; first < pipeline->report->rows->len; first += CHUNK_ROWS)
+    {
+      guint slot = GPOINTER_TO_UINT (g_async_queue_pop (pipeline->free_slots)) - 1;
+
+      if (g_atomic_int_get (&pipeline->stop))
+        break;
+      g_async_queue_push (pipeline->ready, lay_out_chunk (pipeline, first, slot));
+    }
+  return NULL;
+}
+
+static void
+pipeline_init (Pipeline      *pipeline,
+               DiptychReport *report,
+               const double   width[2])
+{
+  memset (pipeline, 0, sizeof *pipeline);
+  pipeline->report = report;
+  pipeline->width[0] = width[0];
+  pipeline->width[1] = width[1];
+  pipeline->desc = pango_font_description_from_string (TEXT_FONT);
+  pipeline->free_slots = g_async_queue_new ();
+  pipeline->ready = g_async_queue_new_full ((GDestroyNotify) chunk_free);
+  for (guint i = 0; i < N_SLOTS; i++)
+    {
+      pipeline->font_maps[i] = pango_cairo_font_map_new ();
+      pipeline->contexts[i] = print_context_new (pipeline->font_maps[i]);
+      g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (i + 1));
+    }
+
+  /* Words of the passages are diffed on the worker (report->word_ops):
+   * this thread must not touch them meanwhile. */
+  if (g_get_num_processors () > 1 && report->rows->len > CHUNK_ROWS)
+    pipeline->thread = g_thread_new ("diptych-pdf-layout", pipeline_thread, pipeline);
+}
+
+static Chunk *
+pipeline_next (Pipeline *pipeline,
+               guint     first)
+{
+  if (pipeline->thread != NULL)
+    return g_async_queue_pop (pipeline->ready);
+  return lay_out_chunk (pipeline, first, GPOINTER_TO_UINT (g_async_queue_pop (pipeline->free_slots)) - 1);
+}
+
+static void
+pipeline_done_with (Pipeline *pipeline,
+                    Chunk    *chunk)
+{
+  guint slot = chunk->slot;
+
+  chunk_free (chunk);
+  g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (slot + 1));
+}
+
+static void
+pipeline_clear (Pipeline *pipeline)
+{
+  if (pipeline->thread != NULL)
+    {
+      /* Wake the worker if it waits for a slot, and let it finish. */
+      g_atomic_int_set (&pipeline->stop, 1);
+      g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (N_SLOTS + 1));
+      g_thread_join (pipeline->thread);
+    }
+  g_clear_pointer (&pipeline->ready, g_async_queue_unref);
+  g_clear_pointer (&pipeline->free_slots, g_async_queue_unref);
+  for (guint i = 0; i < N_SLOTS; i++)
+    {
+      g_clear_object (&pipeline->contexts[i]);
+      g_clear_object (&pipeline->font_maps[i]);
+    }
+  g_clear_pointer (&pipeline->desc, pango_font_description_free);
+}
+
 static gboolean
 write_rows (Pdf     *pdf,
             GError **error)
 {
   DiptychReport *report = pdf->report;
+  Pipeline pipeline;
+  Chunk *chunk = NULL;
+  gboolean ok = TRUE;
 
   heading (pdf, _("Side by side"), 13);
   write_legend (pdf);
@@ -613,6 +798,7 @@ write_rows (Pdf     *pdf,
       return TRUE;
     }
 
+  pipeline_init (&pipeline, report, &pdf->col_width[1]);
   draw_table_header (pdf);
   for (guint i = 0; i < report->rows->len; i++)
     {
@@ -622,8 +808,13 @@ write_rows (Pdf     *pdf,
       Styled styled = { meta, meta_attrs };
       Cell cells[3] = { { NULL, }, };
 
+      if (chunk == NULL)
+        chunk = pipeline_next (&pipeline, i);
       for (guint c = 0; c < 3; c++)
         cells[c].x = pdf->col_x[c];
+      /* The passages laid out by the worker; flow() frees them. */
+      cells[1].layout = g_steal_pointer (&chunk->layouts[2 * (i - chunk->first)]);
+      cells[2].layout = g_steal_pointer (&chunk->layouts[2 * (i - chunk->first) + 1]);
 
       if (row->link != NULL)
         {
@@ -649,8 +840,6 @@ write_rows (Pdf     *pdf,
               g_string_append_c (meta, '\n');
               styled_append (&styled, moved, pango_attr_foreground_new (0x6161, 0x3535, 0x8383));
             }
-          cells[1].layout = passage_layout (pdf, link, DIPTYCH_SIDE_A, diptych_link_get_span (link, DIPTYCH_SIDE_A), pdf->col_width[1]);
-          cells[2].layout = passage_layout (pdf, link, DIPTYCH_SIDE_B, diptych_link_get_span (link, DIPTYCH_SIDE_B), pdf->col_width[2]);
           cells[1].decor = cells[2].decor = decor;
         }
       else
@@ -662,8 +851,6 @@ write_rows (Pdf     *pdf,
           styled_append (&styled, _("Omission"), pango_attr_weight_new (PANGO_WEIGHT_BOLD));
           g_string_append_c (meta, '\n');
           styled_append (&styled, label, NULL);
-          cells[column].layout = passage_layout (pdf, NULL, side, diptych_omission_get_span (row->omission),
-                                                 pdf->col_width[column]);
           cells[column].decor = DECOR_OMISSION;
           cells[3 - column].layout = new_layout (pdf, BODY_FONT, pdf->col_width[3 - column]);
           pango_layout_set_text (cells[3 - column].layout, "—", -1);
@@ -675,11 +862,18 @@ write_rows (Pdf     *pdf,
       pango_layout_set_attributes (cells[0].layout, meta_attrs);
       flow (pdf, cells, 3, 6.0, TRUE);
 
-      if (i % 64 == 0 && !diptych_report_flush (report, TRUE, 0.05 + 0.8 * i / report->rows->len, error))
-        return FALSE;
+      if (i + 1 == chunk->last)
+        {
+          pipeline_done_with (&pipeline, g_steal_pointer (&chunk));
+          ok = diptych_report_flush (report, TRUE, 0.05 + 0.8 * i / report->rows->len, error);
+          if (!ok)
+            break;
+        }
     }
+  g_clear_pointer (&chunk, chunk_free);
+  pipeline_clear (&pipeline);
   pdf->in_table = FALSE;
-  return TRUE;
+  return ok;
 }
 
 static void
@@ -819,7 +1013,6 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
 {
   Pdf pdf = { NULL, };
   cairo_surface_t *surface;
-  cairo_font_options_t *options;
   cairo_status_t status;
   gboolean ok = FALSE;
   double column;
@@ -848,14 +1041,7 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   pdf.fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) pango_font_description_free);
 
-  /* Layout for print: no hinting, metrics in points. */
-  pdf.context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pdf.context, options);
-  pango_cairo_context_set_resolution (pdf.context, 72.0);
-  cairo_font_options_destroy (options);
+  pdf.context = print_context_new (pango_cairo_font_map_get_default ());
 
   start_page (&pdf);
   write_title (&pdf);

@@ -1068,7 +1068,7 @@ gboolean
 diptych_report_write_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
   g_return_val_if_fail (g_async_result_is_tagged (result, diptych_report_write_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
