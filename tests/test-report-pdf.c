@@ -211,7 +211,7 @@ test_pdf_long_row (void)
   diptych_project_set_document (project, DIPTYCH_SIDE_A, a);
   diptych_project_set_document (project, DIPTYCH_SIDE_B, b);
   link = diptych_link_new (DIPTYCH_SPAN_INIT (0, diptych_document_get_length (a)), DIPTYCH_SPAN_INIT (0, 6),
-                           DIPTYCH_LINK_PARTIAL, 0.2, DIPTYCH_STATE_MANUAL);
+                           DIPTYCH_LINK_PARTIAL, 0.2, DIPTYCH_STATE_AUTO);
   diptych_alignment_add_link (alignment, link);
   diptych_project_set_alignment (project, alignment);
 
