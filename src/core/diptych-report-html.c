@@ -409,7 +409,9 @@ write_comparison (DiptychReport  *report,
           esc (out, diptych_report_kind_label (diptych_link_get_kind (link)));
           g_string_append (out, "</span>");
           esc (out, diptych_report_state_label (diptych_link_get_state (link)));
-          g_string_append_printf (out, "<br>%s %s", _("score"), score);
+          g_string_append (out, "<br>");
+          esc (out, _("score"));
+          g_string_append_printf (out, " %s", score);
           if (row->moved)
             {
               /* Translators: the passage is elsewhere in document B; %u is its number */
@@ -541,7 +543,8 @@ write_annotations (DiptychReport *report)
       g_string_append (out, "<li class=\"annotation\">");
       write_tag_chip (out, report->project, diptych_annotation_get_tag (annotation));
       g_string_append (out, " <span class=\"where\">");
-      g_string_append_printf (out, "%s %s · ", _("Document"), diptych_report_side_label (side));
+      esc (out, _("Document"));
+      g_string_append_printf (out, " %s · ", diptych_report_side_label (side));
       esc (out, where);
       if (diptych_annotation_get_link_id (annotation) != NULL)
         {

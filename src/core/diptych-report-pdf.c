@@ -518,6 +518,25 @@ passage_layout (DiptychReport              *report,
   return layout;
 }
 
+/* Appends formatted markup; the string arguments are escaped. */
+static void markup_printf (GString    *markup,
+                           const char *format,
+                           ...) G_GNUC_PRINTF (2, 3);
+
+static void
+markup_printf (GString    *markup,
+               const char *format,
+               ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  g_string_append (markup, text);
+}
+
 static void
 write_title (Pdf *pdf)
 {
@@ -538,23 +557,23 @@ write_title (Pdf *pdf)
       g_autoptr(GString) markup = g_string_new ("<b>");
       GDateTime *imported = diptych_document_get_imported (doc);
 
-      g_string_append_printf (markup, "%s · ", diptych_report_side_label (side));
+      markup_printf (markup, "%s · ", diptych_report_side_label (side));
       diptych_report_append_escaped (markup, name, -1);
       g_string_append (markup, "</b>\n");
       if (diptych_document_get_source (doc) != NULL)
         {
-          g_string_append_printf (markup, "%s: ", _("Source"));
+          markup_printf (markup, "%s: ", _("Source"));
           diptych_report_append_escaped (markup, diptych_document_get_source (doc), -1);
           g_string_append (markup, "\n");
         }
       if (imported != NULL)
         {
           g_autofree char *when = g_date_time_format (imported, "%Y-%m-%d %H:%M:%S %Z");
-          g_string_append_printf (markup, "%s: ", _("Imported"));
+          markup_printf (markup, "%s: ", _("Imported"));
           diptych_report_append_escaped (markup, when, -1);
           g_string_append (markup, "\n");
         }
-      g_string_append_printf (markup, "%s: %u · %s: <tt>%s</tt>",
+      markup_printf (markup, "%s: %u · %s: <tt>%s</tt>",
                               _("Characters"), diptych_document_get_length (doc),
                               _("SHA-256"), diptych_document_get_sha256 (doc) != NULL
                                               ? diptych_document_get_sha256 (doc) : "—");
@@ -573,22 +592,22 @@ write_summary (Pdf *pdf)
 
   heading (pdf, _("Summary"), 13);
 
-  g_string_append_printf (markup, "%s: A %s · B %s\n",
+  markup_printf (markup, "%s: A %s · B %s\n",
                           _("Text with a counterpart in the other document"), cov_a, cov_b);
-  g_string_append_printf (markup, "%s: A %u · B %u\n",
+  markup_printf (markup, "%s: A %u · B %u\n",
                           _("Omissions (passages without counterpart)"),
                           report->n_omissions[DIPTYCH_SIDE_A], report->n_omissions[DIPTYCH_SIDE_B]);
-  g_string_append_printf (markup, "%s: ", _("Links"));
+  markup_printf (markup, "%s: ", _("Links"));
   for (guint kind = 0; kind < G_N_ELEMENTS (report->n_by_kind); kind++)
-    g_string_append_printf (markup, "%s%s %u", kind > 0 ? " · " : "",
+    markup_printf (markup, "%s%s %u", kind > 0 ? " · " : "",
                             diptych_report_kind_label (kind), report->n_by_kind[kind]);
   g_string_append (markup, "\n");
   for (guint state = 0; state < G_N_ELEMENTS (report->n_by_state); state++)
-    g_string_append_printf (markup, "%s%s %u", state > 0 ? " · " : "",
+    markup_printf (markup, "%s%s %u", state > 0 ? " · " : "",
                             diptych_report_state_label (state), report->n_by_state[state]);
-  g_string_append_printf (markup, "\n%s: ", _("Annotations by tag"));
+  markup_printf (markup, "\n%s: ", _("Annotations by tag"));
   if (report->annotations->len == 0)
-    g_string_append (markup, _("No annotations."));
+    markup_printf (markup, "%s", _("No annotations."));
   for (guint i = 0; i < report->annotations->len; i++)
     {
       const char *tag = diptych_annotation_get_tag (g_ptr_array_index (report->annotations, i));
@@ -600,9 +619,9 @@ write_summary (Pdf *pdf)
       if (g_hash_table_size (counted) > 1)
         g_string_append (markup, " · ");
       if (t != NULL && diptych_tag_color_is_valid (diptych_tag_get_color (t)))
-        g_string_append_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
+        markup_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
       diptych_report_append_escaped (markup, tag, -1);
-      g_string_append_printf (markup, " %u", diptych_report_count_annotations_with_tag (report, tag));
+      markup_printf (markup, " %u", diptych_report_count_annotations_with_tag (report, tag));
     }
   paragraph (pdf, BODY_FONT, markup->str, 0.0, 6.0, DECOR_NONE);
 }
@@ -612,7 +631,7 @@ write_legend (Pdf *pdf)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
 
-  g_string_append_printf (markup,
+  markup_printf (markup,
                           "<span style=\"italic\" underline=\"low\">%s</span>   "
                           "<span weight=\"bold\" underline=\"double\">%s</span>   "
                           "<span weight=\"bold\" underline=\"single\">%s</span>   "
@@ -937,10 +956,10 @@ write_annotations (Pdf *pdf)
       gsize bytes;
 
       if (t != NULL && diptych_tag_color_is_valid (diptych_tag_get_color (t)))
-        g_string_append_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
+        markup_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
       g_string_append (markup, "<b>");
       diptych_report_append_escaped (markup, tag != NULL && *tag != '\0' ? tag : _("Untagged"), -1);
-      g_string_append_printf (markup, "</b>  <span size=\"smaller\" foreground=\"#555555\">%s %s · ",
+      markup_printf (markup, "</b>  <span size=\"smaller\" foreground=\"#555555\">%s %s · ",
                               _("Document"), diptych_report_side_label (side));
       diptych_report_append_escaped (markup, where, -1);
       g_string_append (markup, "</span>");
