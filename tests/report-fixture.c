@@ -110,7 +110,7 @@ report_fixture_new (void)
 
   n1 = diptych_annotation_new (DIPTYCH_SIDE_A, A ("<script>alert(1)</script>"), "Demand",
                                "Note with <b>bold</b> & \"quotes\", commas\nand a newline\x01.");
-  n2 = diptych_annotation_new (DIPTYCH_SIDE_B, B ("Чёрное море"), "Agreement", "Same in both.");
+  n2 = diptych_annotation_new (DIPTYCH_SIDE_B, B ("Чёрное море"), "Agreement", "Same in both. 两份文件一致。");
   diptych_annotation_set_link_id (n2, "l3");
   n3 = diptych_annotation_new (DIPTYCH_SIDE_A, A ("=SUM(A1)"), "Question", "-1 +2 @x");
   diptych_annotation_set_id (n1, "n1");

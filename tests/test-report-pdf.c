@@ -112,6 +112,7 @@ test_pdf_content (void)
   g_assert_true (contains_rtl (text, "مرحبا بالعالم"));
   g_assert_true (contains_rtl (text, "هذا نص عربي"));
   g_assert_true (contains_rtl (text, "שלום עולם"));
+  g_assert_nonnull (strstr (text, "两份文件一致"));
 
   /* Summary, omissions, annotations. */
   g_assert_nonnull (strstr (text, "moved: B §2"));
