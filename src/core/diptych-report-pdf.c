@@ -653,21 +653,26 @@ write_legend (Pdf *pdf)
 #define CHUNK_ROWS 128
 #define N_SLOTS 3
 
+/* The cells of a row: the label, the passage of A, that of B. */
+#define N_CELLS 3
+
 typedef struct
 {
   guint         first;
   guint         last;
   guint         slot;
-  PangoLayout **layouts;   /* two per row: the cells of A and B, or NULL */
+  PangoLayout **layouts;   /* N_CELLS per row */
 } Chunk;
 
 typedef struct
 {
   DiptychReport        *report;
-  double                width[2];
+  double                width[N_CELLS];
   PangoFontMap         *font_maps[N_SLOTS];
   PangoContext         *contexts[N_SLOTS];
-  PangoFontDescription *desc;
+  PangoFontDescription *text_font;
+  PangoFontDescription *small_font;
+  PangoFontDescription *body_font;
   GAsyncQueue          *free_slots;   /* slot + 1 */
   GAsyncQueue          *ready;        /* Chunk, in order */
   GThread              *thread;
@@ -677,10 +682,58 @@ typedef struct
 static void
 chunk_free (Chunk *chunk)
 {
-  for (guint i = 0; i < 2 * (chunk->last - chunk->first); i++)
+  for (guint i = 0; i < N_CELLS * (chunk->last - chunk->first); i++)
     g_clear_object (&chunk->layouts[i]);
   g_free (chunk->layouts);
   g_free (chunk);
+}
+
+/* The label of a row: short and plain, as it is laid out for every row. */
+static PangoLayout *
+label_layout (Pipeline         *pipeline,
+              PangoContext     *context,
+              DiptychReportRow *row)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  Styled styled = { text, attrs };
+  PangoLayout *layout = layout_new (context, pipeline->small_font, pipeline->width[0]);
+
+  if (row->link != NULL)
+    {
+      DiptychLink *link = row->link;
+      g_autofree char *score = diptych_report_format_score (diptych_link_get_score (link));
+
+      g_string_append_printf (text, "A §%u · B §%u\n", row->a_number, row->b_number);
+      styled_append (&styled, diptych_report_kind_label (diptych_link_get_kind (link)),
+                     pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      g_string_append_printf (text, " %s", score);
+      if (diptych_link_get_state (link) != DIPTYCH_STATE_AUTO)
+        {
+          g_string_append_c (text, '\n');
+          styled_append (&styled, diptych_report_state_label (diptych_link_get_state (link)), NULL);
+        }
+      if (row->moved)
+        {
+          g_autofree char *moved = g_strdup_printf (_("moved: B §%u"), row->b_number);
+
+          g_string_append_c (text, '\n');
+          styled_append (&styled, moved, pango_attr_foreground_new (0x6161, 0x3535, 0x8383));
+        }
+    }
+  else
+    {
+      g_autofree char *only = g_strdup_printf (_("Only in %s"),
+                                               diptych_report_side_label (diptych_omission_get_side (row->omission)));
+
+      styled_append (&styled, _("Omission"), pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      g_string_append_c (text, '\n');
+      styled_append (&styled, only, NULL);
+    }
+
+  pango_layout_set_text (layout, text->str, text->len);
+  pango_layout_set_attributes (layout, attrs);
+  return layout;
 }
 
 static Chunk *
@@ -695,27 +748,35 @@ lay_out_chunk (Pipeline *pipeline,
   chunk->first = first;
   chunk->last = MIN (first + CHUNK_ROWS, report->rows->len);
   chunk->slot = slot;
-  chunk->layouts = g_new0 (PangoLayout *, 2 * (chunk->last - chunk->first));
+  chunk->layouts = g_new0 (PangoLayout *, N_CELLS * (chunk->last - chunk->first));
 
   for (guint i = chunk->first; i < chunk->last; i++)
     {
       DiptychReportRow *row = &g_array_index (report->rows, DiptychReportRow, i);
-      PangoLayout **cells = &chunk->layouts[2 * (i - chunk->first)];
+      PangoLayout **cells = &chunk->layouts[N_CELLS * (i - chunk->first)];
 
+      cells[0] = label_layout (pipeline, context, row);
       for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
         {
-          PangoLayout *layout = NULL;
+          PangoLayout *layout;
 
           if (row->link != NULL)
-            layout = passage_layout (report, context, pipeline->desc, row->link, side,
-                                     diptych_link_get_span (row->link, side), pipeline->width[side]);
+            layout = passage_layout (report, context, pipeline->text_font, row->link, side,
+                                     diptych_link_get_span (row->link, side), pipeline->width[1 + side]);
           else if (diptych_omission_get_side (row->omission) == side)
-            layout = passage_layout (report, context, pipeline->desc, NULL, side,
-                                     diptych_omission_get_span (row->omission), pipeline->width[side]);
-          if (layout != NULL)
-            pango_layout_get_line_count (layout);  /* lay it out here, not in the reader */
-          cells[side] = layout;
+            layout = passage_layout (report, context, pipeline->text_font, NULL, side,
+                                     diptych_omission_get_span (row->omission), pipeline->width[1 + side]);
+          else
+            {
+              layout = layout_new (context, pipeline->body_font, pipeline->width[1 + side]);
+              pango_layout_set_text (layout, "—", -1);
+              pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+            }
+          cells[1 + side] = layout;
         }
+      /* Lay them out here, not in the thread that draws them. */
+      for (guint c = 0; c < N_CELLS; c++)
+        pango_layout_get_line_count (cells[c]);
     }
   return chunk;
 }
@@ -739,13 +800,15 @@ pipeline_thread (gpointer data)
 static void
 pipeline_init (Pipeline      *pipeline,
                DiptychReport *report,
-               const double   width[2])
+               const double   width[N_CELLS])
 {
   memset (pipeline, 0, sizeof *pipeline);
   pipeline->report = report;
-  pipeline->width[0] = width[0];
-  pipeline->width[1] = width[1];
-  pipeline->desc = pango_font_description_from_string (TEXT_FONT);
+  for (guint c = 0; c < N_CELLS; c++)
+    pipeline->width[c] = width[c];
+  pipeline->text_font = pango_font_description_from_string (TEXT_FONT);
+  pipeline->small_font = pango_font_description_from_string (SMALL_FONT);
+  pipeline->body_font = pango_font_description_from_string (BODY_FONT);
   pipeline->free_slots = g_async_queue_new ();
   pipeline->ready = g_async_queue_new_full ((GDestroyNotify) chunk_free);
   for (guint i = 0; i < N_SLOTS; i++)
@@ -797,7 +860,9 @@ pipeline_clear (Pipeline *pipeline)
       g_clear_object (&pipeline->contexts[i]);
       g_clear_object (&pipeline->font_maps[i]);
     }
-  g_clear_pointer (&pipeline->desc, pango_font_description_free);
+  g_clear_pointer (&pipeline->text_font, pango_font_description_free);
+  g_clear_pointer (&pipeline->small_font, pango_font_description_free);
+  g_clear_pointer (&pipeline->body_font, pango_font_description_free);
 }
 
 static gboolean
@@ -817,69 +882,34 @@ write_rows (Pdf     *pdf,
       return TRUE;
     }
 
-  pipeline_init (&pipeline, report, &pdf->col_width[1]);
+  pipeline_init (&pipeline, report, pdf->col_width);
   draw_table_header (pdf);
   for (guint i = 0; i < report->rows->len; i++)
     {
       DiptychReportRow *row = &g_array_index (report->rows, DiptychReportRow, i);
-      g_autoptr(GString) meta = g_string_new (NULL);
-      g_autoptr(PangoAttrList) meta_attrs = pango_attr_list_new ();
-      Styled styled = { meta, meta_attrs };
-      Cell cells[3] = { { NULL, }, };
+      Cell cells[N_CELLS] = { { NULL, }, };
 
       if (chunk == NULL)
         chunk = pipeline_next (&pipeline, i);
-      for (guint c = 0; c < 3; c++)
-        cells[c].x = pdf->col_x[c];
-      /* The passages laid out by the worker; flow() frees them. */
-      cells[1].layout = g_steal_pointer (&chunk->layouts[2 * (i - chunk->first)]);
-      cells[2].layout = g_steal_pointer (&chunk->layouts[2 * (i - chunk->first) + 1]);
+
+      /* Laid out by the worker; flow() frees them. */
+      for (guint c = 0; c < N_CELLS; c++)
+        {
+          cells[c].x = pdf->col_x[c];
+          cells[c].layout = g_steal_pointer (&chunk->layouts[N_CELLS * (i - chunk->first) + c]);
+        }
 
       if (row->link != NULL)
         {
-          DiptychLink *link = row->link;
-          DiptychLinkKind kind = diptych_link_get_kind (link);
-          g_autofree char *score = diptych_report_format_score (diptych_link_get_score (link));
-          Decor decor = kind == DIPTYCH_LINK_IDENTICAL ? DECOR_IDENTICAL
-                      : kind == DIPTYCH_LINK_REWORDED ? DECOR_REWORDED : DECOR_PARTIAL;
+          DiptychLinkKind kind = diptych_link_get_kind (row->link);
 
-          /* Short and plain: this cell is laid out for every row. */
-          g_string_append_printf (meta, "A §%u · B §%u\n", row->a_number, row->b_number);
-          styled_append (&styled, diptych_report_kind_label (kind), pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-          g_string_append_printf (meta, " %s", score);
-          if (diptych_link_get_state (link) != DIPTYCH_STATE_AUTO)
-            {
-              g_string_append_c (meta, '\n');
-              styled_append (&styled, diptych_report_state_label (diptych_link_get_state (link)), NULL);
-            }
-          if (row->moved)
-            {
-              g_autofree char *moved = g_strdup_printf (_("moved: B §%u"), row->b_number);
-
-              g_string_append_c (meta, '\n');
-              styled_append (&styled, moved, pango_attr_foreground_new (0x6161, 0x3535, 0x8383));
-            }
-          cells[1].decor = cells[2].decor = decor;
+          cells[1].decor = cells[2].decor = kind == DIPTYCH_LINK_IDENTICAL ? DECOR_IDENTICAL
+                                          : kind == DIPTYCH_LINK_REWORDED ? DECOR_REWORDED : DECOR_PARTIAL;
         }
       else
-        {
-          DiptychSide side = diptych_omission_get_side (row->omission);
-          guint column = side == DIPTYCH_SIDE_A ? 1 : 2;
-          g_autofree char *label = g_strdup_printf (_("Only in %s"), diptych_report_side_label (side));
+        cells[diptych_omission_get_side (row->omission) == DIPTYCH_SIDE_A ? 1 : 2].decor = DECOR_OMISSION;
 
-          styled_append (&styled, _("Omission"), pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-          g_string_append_c (meta, '\n');
-          styled_append (&styled, label, NULL);
-          cells[column].decor = DECOR_OMISSION;
-          cells[3 - column].layout = new_layout (pdf, BODY_FONT, pdf->col_width[3 - column]);
-          pango_layout_set_text (cells[3 - column].layout, "—", -1);
-          pango_layout_set_alignment (cells[3 - column].layout, PANGO_ALIGN_CENTER);
-        }
-
-      cells[0].layout = new_layout (pdf, SMALL_FONT, pdf->col_width[0]);
-      pango_layout_set_text (cells[0].layout, meta->str, meta->len);
-      pango_layout_set_attributes (cells[0].layout, meta_attrs);
-      flow (pdf, cells, 3, 6.0, TRUE);
+      flow (pdf, cells, N_CELLS, 6.0, TRUE);
 
       if (i + 1 == chunk->last)
         {
