@@ -644,14 +644,17 @@ write_legend (Pdf *pdf)
   paragraph (pdf, SMALL_FONT, markup->str, 0.0, 6.0, DECOR_NONE);
 }
 
-/* Shaping the passages is most of the work. A worker thread lays out the
- * passages of the table in chunks of rows while this thread paginates
- * and draws the chunks before. Pango objects must not be used by two
+/* Shaping the text is most of the work. Worker threads lay out the cells
+ * of the table in chunks of rows while this thread paginates and draws
+ * the chunks before, in order. Pango objects must not be used by two
  * threads at once, so each chunk in flight has a context of its own font
  * map (a slot); the slot is given back once its chunk has been drawn and
- * its layouts freed. */
+ * its layouts freed. Chunks are taken in order and a worker takes one
+ * only with a slot in hand, so the chunk this thread waits for is always
+ * being laid out. */
 #define CHUNK_ROWS 128
-#define N_SLOTS 3
+#define MAX_WORKERS 2
+#define N_SLOTS (MAX_WORKERS + 2)
 
 /* The cells of a row: the label, the passage of A, that of B. */
 #define N_CELLS 3
@@ -674,9 +677,14 @@ typedef struct
   PangoFontDescription *small_font;
   PangoFontDescription *body_font;
   GAsyncQueue          *free_slots;   /* slot + 1 */
-  GAsyncQueue          *ready;        /* Chunk, in order */
-  GThread              *thread;
+  GThread              *workers[MAX_WORKERS];
+  guint                 n_workers;
+  guint                 n_chunks;
+  gint                  next_chunk;   /* the next chunk a worker takes */
   gint                  stop;
+  GMutex                mutex;
+  GCond                 cond;
+  Chunk               **done;         /* by chunk number, under mutex */
 } Pipeline;
 
 static void
@@ -786,13 +794,25 @@ pipeline_thread (gpointer data)
 {
   Pipeline *pipeline = data;
 
-  for (guint first = 0; first < pipeline->report->rows->len; first += CHUNK_ROWS)
+  for (;;)
     {
       guint slot = GPOINTER_TO_UINT (g_async_queue_pop (pipeline->free_slots)) - 1;
+      guint index;
+      Chunk *chunk;
 
-      if (g_atomic_int_get (&pipeline->stop))
-        break;
-      g_async_queue_push (pipeline->ready, lay_out_chunk (pipeline, first, slot));
+      index = (guint) g_atomic_int_add (&pipeline->next_chunk, 1);
+      if (g_atomic_int_get (&pipeline->stop) || index >= pipeline->n_chunks)
+        {
+          if (slot < N_SLOTS)
+            g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (slot + 1));
+          break;
+        }
+
+      chunk = lay_out_chunk (pipeline, index * CHUNK_ROWS, slot);
+      g_mutex_lock (&pipeline->mutex);
+      pipeline->done[index] = chunk;
+      g_cond_broadcast (&pipeline->cond);
+      g_mutex_unlock (&pipeline->mutex);
     }
   return NULL;
 }
@@ -810,7 +830,10 @@ pipeline_init (Pipeline      *pipeline,
   pipeline->small_font = pango_font_description_from_string (SMALL_FONT);
   pipeline->body_font = pango_font_description_from_string (BODY_FONT);
   pipeline->free_slots = g_async_queue_new ();
-  pipeline->ready = g_async_queue_new_full ((GDestroyNotify) chunk_free);
+  pipeline->n_chunks = (report->rows->len + CHUNK_ROWS - 1) / CHUNK_ROWS;
+  pipeline->done = g_new0 (Chunk *, pipeline->n_chunks);
+  g_mutex_init (&pipeline->mutex);
+  g_cond_init (&pipeline->cond);
   for (guint i = 0; i < N_SLOTS; i++)
     {
       pipeline->font_maps[i] = pango_cairo_font_map_new ();
@@ -818,19 +841,29 @@ pipeline_init (Pipeline      *pipeline,
       g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (i + 1));
     }
 
-  /* Words of the passages are diffed on the worker (report->word_ops):
-   * this thread must not touch them meanwhile. */
-  if (g_get_num_processors () > 1 && report->rows->len > CHUNK_ROWS)
-    pipeline->thread = g_thread_new ("diptych-pdf-layout", pipeline_thread, pipeline);
+  /* Small tables are laid out here, chunk by chunk. */
+  if (pipeline->n_chunks > 1)
+    pipeline->n_workers = MIN (MAX_WORKERS, MAX (g_get_num_processors (), 1));
+  for (guint i = 0; i < pipeline->n_workers; i++)
+    pipeline->workers[i] = g_thread_new ("diptych-pdf-layout", pipeline_thread, pipeline);
 }
 
 static Chunk *
 pipeline_next (Pipeline *pipeline,
                guint     first)
 {
-  if (pipeline->thread != NULL)
-    return g_async_queue_pop (pipeline->ready);
-  return lay_out_chunk (pipeline, first, GPOINTER_TO_UINT (g_async_queue_pop (pipeline->free_slots)) - 1);
+  guint index = first / CHUNK_ROWS;
+  Chunk *chunk;
+
+  if (pipeline->n_workers == 0)
+    return lay_out_chunk (pipeline, first, GPOINTER_TO_UINT (g_async_queue_pop (pipeline->free_slots)) - 1);
+
+  g_mutex_lock (&pipeline->mutex);
+  while (pipeline->done[index] == NULL)
+    g_cond_wait (&pipeline->cond, &pipeline->mutex);
+  chunk = g_steal_pointer (&pipeline->done[index]);
+  g_mutex_unlock (&pipeline->mutex);
+  return chunk;
 }
 
 static void
@@ -846,14 +879,18 @@ pipeline_done_with (Pipeline *pipeline,
 static void
 pipeline_clear (Pipeline *pipeline)
 {
-  if (pipeline->thread != NULL)
-    {
-      /* Wake the worker if it waits for a slot, and let it finish. */
-      g_atomic_int_set (&pipeline->stop, 1);
-      g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (N_SLOTS + 1));
-      g_thread_join (pipeline->thread);
-    }
-  g_clear_pointer (&pipeline->ready, g_async_queue_unref);
+  /* Wake the workers that wait for a slot, and let them finish. */
+  g_atomic_int_set (&pipeline->stop, 1);
+  for (guint i = 0; i < pipeline->n_workers; i++)
+    g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (N_SLOTS + 1));
+  for (guint i = 0; i < pipeline->n_workers; i++)
+    g_thread_join (pipeline->workers[i]);
+
+  for (guint i = 0; i < pipeline->n_chunks; i++)
+    g_clear_pointer (&pipeline->done[i], chunk_free);
+  g_clear_pointer (&pipeline->done, g_free);
+  g_mutex_clear (&pipeline->mutex);
+  g_cond_clear (&pipeline->cond);
   g_clear_pointer (&pipeline->free_slots, g_async_queue_unref);
   for (guint i = 0; i < N_SLOTS; i++)
     {
