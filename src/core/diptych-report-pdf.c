@@ -1102,6 +1102,7 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   cairo_status_t status;
   gboolean ok = FALSE;
   double column;
+  gint64 started, laid_out;
 
   pdf.report = report;
   if (report->options.paper == DIPTYCH_PAPER_LETTER)
@@ -1129,6 +1130,7 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
 
   pdf.context = print_context_new (pango_cairo_font_map_get_default ());
 
+  started = g_get_monotonic_time ();
   start_page (&pdf);
   write_title (&pdf);
   write_summary (&pdf);
@@ -1138,6 +1140,7 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   write_annotations (&pdf);
   g_clear_pointer (&pdf.cr, cairo_destroy);
 
+  laid_out = g_get_monotonic_time ();
   surface = cairo_pdf_surface_create_for_stream (write_func, &pdf, pdf.width, pdf.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Diptych " PACKAGE_VERSION);
@@ -1162,6 +1165,9 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   }
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
+  if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
+    g_printerr ("pdf: %u pages, layout %.3f s, output %.3f s\n", pdf.pages->len,
+                (laid_out - started) / 1e6, (g_get_monotonic_time () - laid_out) / 1e6);
   cairo_surface_destroy (surface);
 
   if (pdf.write_error != NULL)
