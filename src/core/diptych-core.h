@@ -13,5 +13,6 @@
 #include "diptych-project.h"
 #include "diptych-project-io.h"
 #include "diptych-recovery.h"
+#include "diptych-report.h"
 #include "diptych-tag.h"
 #include "diptych-types.h"
