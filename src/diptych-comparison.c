@@ -30,6 +30,11 @@ struct _DiptychComparison
 
   GtkCssProvider          *font_provider;
 
+  GCancellable            *align_cancellable;
+  double                   align_progress;
+  DiptychAlignSettings    *pending_settings;   /* of the run under way */
+  DiptychDocument         *pending_documents[DIPTYCH_N_SIDES];   /* not owned: compared only */
+
   GtkWidget               *search_bar;
   GtkWidget               *search_entry;
   GtkSourceSearchSettings *search_settings;
@@ -37,6 +42,21 @@ struct _DiptychComparison
 };
 
 G_DEFINE_FINAL_TYPE (DiptychComparison, diptych_comparison, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ALIGNING,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+enum {
+  ALIGNMENT_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static DiptychSide
 side_of_view (DiptychComparison *self,
@@ -343,13 +363,197 @@ build_search_bar (DiptychComparison *self)
   g_signal_connect_swapped (previous, "clicked", G_CALLBACK (search_previous_cb), self);
 }
 
+/* Alignment in the background */
+
+static void
+set_progress (DiptychComparison *self,
+              double             fraction)
+{
+  if (self->align_progress == fraction)
+    return;
+  self->align_progress = fraction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+static void
+align_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  DiptychComparison *self = user_data;
+
+  if (self->align_cancellable != NULL && !g_cancellable_is_cancelled (self->align_cancellable))
+    set_progress (self, fraction);
+}
+
+static void
+align_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(DiptychComparison) self = user_data;
+  g_autoptr(DiptychAlignment) alignment = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  alignment = diptych_align_finish (result, &error);
+
+  /* A newer run replaced this one, or the view is gone. */
+  if (cancellable != self->align_cancellable || self->selection == NULL)
+    return;
+
+  g_clear_object (&self->align_cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIGNING]);
+
+  if (alignment == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, DIPTYCH_ERROR, DIPTYCH_ERROR_CANCELLED))
+        g_signal_emit (self, signals[ALIGNMENT_FAILED], 0, error);
+      return;
+    }
+
+  set_progress (self, 1.0);
+  diptych_project_set_alignment (diptych_selection_get_project (self->selection), alignment);
+}
+
+/**
+ * diptych_comparison_cancel_alignment:
+ *
+ * Stops the alignment under way, if any; the panes keep their text and
+ * show no links.
+ */
+void
+diptych_comparison_cancel_alignment (DiptychComparison *self)
+{
+  g_return_if_fail (DIPTYCH_IS_COMPARISON (self));
+
+  if (self->align_cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->align_cancellable);
+  g_clear_object (&self->align_cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIGNING]);
+}
+
+/**
+ * diptych_comparison_realign:
+ *
+ * Runs the highlighting model on a worker thread for the project's
+ * documents and settings (cancelling a run under way); the result becomes
+ * the project's alignment.
+ */
+void
+diptych_comparison_realign (DiptychComparison *self)
+{
+  DiptychProject *project;
+  DiptychDocument *a, *b;
+
+  g_return_if_fail (DIPTYCH_IS_COMPARISON (self));
+
+  project = diptych_selection_get_project (self->selection);
+  a = diptych_project_get_document (project, DIPTYCH_SIDE_A);
+  b = diptych_project_get_document (project, DIPTYCH_SIDE_B);
+
+  if (self->align_cancellable != NULL)
+    g_cancellable_cancel (self->align_cancellable);
+  g_clear_object (&self->align_cancellable);
+
+  if (a != NULL && b != NULL)
+    {
+      self->align_cancellable = g_cancellable_new ();
+      self->align_progress = -1;
+      set_progress (self, 0.0);
+      diptych_align_async (a, b, diptych_project_get_settings (project),
+                           align_progress_cb, self, self->align_cancellable,
+                           align_done_cb, g_object_ref (self));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIGNING]);
+}
+
+/* The project's alignment is missing or was made with other settings
+ * (documents changed, settings changed): align again. */
+static void
+project_changed_cb (DiptychComparison *self)
+{
+  DiptychProject *project = diptych_selection_get_project (self->selection);
+  DiptychAlignment *alignment = diptych_project_get_alignment (project);
+  const DiptychAlignSettings *settings = diptych_project_get_settings (project);
+  gboolean both = diptych_project_get_document (project, DIPTYCH_SIDE_A) != NULL &&
+                  diptych_project_get_document (project, DIPTYCH_SIDE_B) != NULL;
+
+  if (alignment != NULL)
+    {
+      const DiptychAlignSettings *used = diptych_alignment_get_settings (alignment);
+
+      if (used->granularity == settings->granularity && used->sensitivity == settings->sensitivity)
+        {
+          g_clear_pointer (&self->pending_settings, g_free);
+          return;
+        }
+    }
+
+  /* Already running for these documents and settings. */
+  if (self->align_cancellable != NULL && self->pending_settings != NULL &&
+      self->pending_settings->granularity == settings->granularity &&
+      self->pending_settings->sensitivity == settings->sensitivity &&
+      self->pending_documents[0] == diptych_project_get_document (project, DIPTYCH_SIDE_A) &&
+      self->pending_documents[1] == diptych_project_get_document (project, DIPTYCH_SIDE_B))
+    return;
+
+  if (!both && self->align_cancellable == NULL)
+    return;
+
+  g_free (self->pending_settings);
+  self->pending_settings = g_memdup2 (settings, sizeof *settings);
+  self->pending_documents[0] = diptych_project_get_document (project, DIPTYCH_SIDE_A);
+  self->pending_documents[1] = diptych_project_get_document (project, DIPTYCH_SIDE_B);
+  diptych_comparison_realign (self);
+}
+
+gboolean
+diptych_comparison_get_aligning (DiptychComparison *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_COMPARISON (self), FALSE);
+  return self->align_cancellable != NULL;
+}
+
+double
+diptych_comparison_get_progress (DiptychComparison *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_COMPARISON (self), 0.0);
+  return self->align_progress;
+}
+
 /* Life cycle */
+
+static void
+diptych_comparison_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  DiptychComparison *self = DIPTYCH_COMPARISON (object);
+
+  switch (prop_id)
+    {
+    case PROP_ALIGNING:
+      g_value_set_boolean (value, diptych_comparison_get_aligning (self));
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->align_progress);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 diptych_comparison_dispose (GObject *object)
 {
   DiptychComparison *self = (DiptychComparison *) object;
 
+  if (self->align_cancellable != NULL)
+    g_cancellable_cancel (self->align_cancellable);
+  g_clear_object (&self->align_cancellable);
   if (self->font_provider != NULL)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                    GTK_STYLE_PROVIDER (self->font_provider));
@@ -373,11 +577,41 @@ diptych_comparison_dispose (GObject *object)
 }
 
 static void
+diptych_comparison_finalize (GObject *object)
+{
+  DiptychComparison *self = (DiptychComparison *) object;
+
+  g_free (self->pending_settings);
+
+  G_OBJECT_CLASS (diptych_comparison_parent_class)->finalize (object);
+}
+
+static void
 diptych_comparison_class_init (DiptychComparisonClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = diptych_comparison_dispose;
+  object_class->finalize = diptych_comparison_finalize;
+  object_class->get_property = diptych_comparison_get_property;
+
+  properties[PROP_ALIGNING] =
+    g_param_spec_boolean ("aligning", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DiptychComparison::alignment-failed:
+   * @error: why
+   *
+   * The highlighting model could not align the documents.
+   */
+  signals[ALIGNMENT_FAILED] =
+    g_signal_new ("alignment-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -430,6 +664,9 @@ diptych_comparison_new (DiptychProject *project,
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->differences, "item-activated",
                            G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
+  project_changed_cb (self);
 
   self->font_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),

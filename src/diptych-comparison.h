@@ -44,6 +44,10 @@ void               diptych_comparison_set_font        (DiptychComparison *self,
 void               diptych_comparison_find            (DiptychComparison *self);
 gboolean           diptych_comparison_find_next       (DiptychComparison *self,
                                                        gboolean           forward);
+void               diptych_comparison_realign         (DiptychComparison *self);
+void               diptych_comparison_cancel_alignment (DiptychComparison *self);
+gboolean           diptych_comparison_get_aligning    (DiptychComparison *self);
+double             diptych_comparison_get_progress    (DiptychComparison *self);
 void               diptych_comparison_flush           (DiptychComparison *self);
 
 G_END_DECLS

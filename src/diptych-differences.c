@@ -359,8 +359,11 @@ static void
 diptych_differences_dispose (GObject *object)
 {
   DiptychDifferences *self = (DiptychDifferences *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_DIFFERENCES);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->list_selection);
   g_clear_object (&self->model);
   g_clear_pointer (&self->positions, g_hash_table_unref);

@@ -174,8 +174,11 @@ static void
 diptych_inspector_dispose (GObject *object)
 {
   DiptychInspector *self = (DiptychInspector *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_INSPECTOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (diptych_inspector_parent_class)->dispose (object);

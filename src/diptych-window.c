@@ -20,6 +20,7 @@ struct _DiptychWindow
   guint                 n_busy;
   guint                 pulse_id;
   DiptychComparison    *comparison;
+  AdwToast             *align_toast;
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -636,6 +637,55 @@ reveal_inspector (DiptychWindow *self)
     adw_flap_set_reveal_flap (self->sidebar, TRUE);
 }
 
+/* The highlighting model runs in the background: its progress in the
+ * progress bar, a toast to cancel it. */
+static void
+alignment_progress_cb (DiptychWindow *self)
+{
+  if (self->n_busy == 0)
+    gtk_progress_bar_set_fraction (self->progress_bar,
+                                   diptych_comparison_get_progress (self->comparison));
+}
+
+static void
+aligning_changed_cb (DiptychWindow *self)
+{
+  gboolean aligning = diptych_comparison_get_aligning (self->comparison);
+
+  if (aligning && self->align_toast == NULL)
+    {
+      self->align_toast = adw_toast_new (_("Linking the passages of both documents…"));
+      adw_toast_set_timeout (self->align_toast, 0);
+      adw_toast_set_button_label (self->align_toast, _("_Cancel"));
+      adw_toast_set_action_name (self->align_toast, "win.cancel-alignment");
+      g_object_add_weak_pointer (G_OBJECT (self->align_toast), (gpointer *) &self->align_toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, self->align_toast);
+    }
+  else if (!aligning && self->align_toast != NULL)
+    adw_toast_dismiss (self->align_toast);
+
+  if (self->n_busy == 0)
+    gtk_revealer_set_reveal_child (self->progress_revealer, aligning);
+  alignment_progress_cb (self);
+}
+
+static void
+alignment_failed_cb (DiptychWindow *self,
+                     GError        *error)
+{
+  diptych_window_show_error (self, _("Could not link the documents"), error);
+}
+
+static void
+cancel_alignment_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  DiptychWindow *self = user_data;
+
+  diptych_comparison_cancel_alignment (self->comparison);
+}
+
 static void
 setup_comparison (DiptychWindow *self)
 {
@@ -680,6 +730,14 @@ setup_comparison (DiptychWindow *self)
 
   g_signal_connect_object (diptych_comparison_get_selection (self->comparison), "notify::item",
                            G_CALLBACK (reveal_inspector), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->comparison, "notify::aligning",
+                           G_CALLBACK (aligning_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::progress",
+                           G_CALLBACK (alignment_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "alignment-failed",
+                           G_CALLBACK (alignment_failed_cb), self, G_CONNECT_SWAPPED);
+  aligning_changed_cb (self);
 }
 
 /**
@@ -712,6 +770,7 @@ static const GActionEntry win_actions[] = {
   { "zoom-in", zoom_activated },
   { "zoom-out", zoom_activated },
   { "zoom-reset", zoom_activated },
+  { "cancel-alignment", cancel_alignment_activated },
 };
 
 /* Drops */
@@ -799,6 +858,11 @@ diptych_window_dispose (GObject *object)
       g_clear_object (&self->load_cancellable[i]);
     }
 
+  if (self->align_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->align_toast), (gpointer *) &self->align_toast);
+  self->align_toast = NULL;
+  if (self->comparison != NULL)
+    diptych_comparison_cancel_alignment (self->comparison);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_WINDOW);
   g_clear_object (&self->comparison);
 
