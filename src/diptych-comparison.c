@@ -96,7 +96,7 @@ cursor_moved_cb (GtkTextBuffer     *buffer,
   GtkTextIter iter;
 
   /* Only the user's moves select: not loading a text, not navigation. */
-  if (self->moving_cursor || !gtk_widget_has_focus (GTK_WIDGET (self->views[side])))
+  if (self->moving_cursor || !gtk_widget_is_focus (GTK_WIDGET (self->views[side])))
     return;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
