@@ -780,12 +780,13 @@ diptych_comparison_set_focused_side (DiptychComparison *self,
   self->focused_side = side;
 }
 
-/* Applies all pending highlights now (tests, benchmarks). */
+/* Applies all pending updates and highlights now (tests, benchmarks). */
 void
 diptych_comparison_flush (DiptychComparison *self)
 {
   g_return_if_fail (DIPTYCH_IS_COMPARISON (self));
 
+  diptych_selection_flush (self->selection);
   for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
     diptych_highlighter_flush (self->highlighters[side]);
 }

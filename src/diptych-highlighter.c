@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gtksourceview/gtksource.h>
 
 #include "diptych-highlighter.h"
 
@@ -44,8 +45,8 @@ enum {
 static const TagStyle tag_styles[N_TAGS] = {
   [TAG_IDENTICAL] = { "diptych-identical", 0, 158, 115, 0.16, 0.26, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
   [TAG_REWORDED] = { "diptych-reworded", 86, 180, 233, 0.22, 0.26, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
-  [TAG_PARTIAL] = { "diptych-partial", 230, 159, 0, 0.22, 0.26, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
-  [TAG_OMISSION] = { "diptych-omission", 213, 94, 0, 0.18, 0.30, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, 0 },
+  [TAG_PARTIAL] = { "diptych-partial", 230, 159, 0, 0.22, 0.22, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
+  [TAG_OMISSION] = { "diptych-omission", 213, 94, 0, 0.18, 0.22, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, 0 },
   [TAG_UNCOVERED] = { "diptych-uncovered", 213, 94, 0, 0.0, 0.0, PANGO_UNDERLINE_LOW, PANGO_STYLE_ITALIC, 0 },
   [TAG_SELECTED_IDENTICAL] = { "diptych-selected-identical", 0, 158, 115, 0.42, 0.55, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
   [TAG_SELECTED_REWORDED] = { "diptych-selected-reworded", 86, 180, 233, 0.50, 0.50, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
@@ -292,7 +293,21 @@ selection_changed_cb (DiptychHighlighter *self)
 static void
 dark_changed_cb (DiptychHighlighter *self)
 {
-  diptych_highlighter_ensure_tags (self->buffer, is_dark ());
+  gboolean dark = is_dark ();
+
+  diptych_highlighter_ensure_tags (self->buffer, dark);
+
+  /* The document's own colors follow the style too, or the dark palette
+   * would sit on a white page. */
+  if (GTK_SOURCE_IS_BUFFER (self->buffer))
+    {
+      GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+      GtkSourceStyleScheme *scheme =
+        gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita");
+
+      if (scheme != NULL)
+        gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->buffer), scheme);
+    }
 }
 
 static void
@@ -337,7 +352,7 @@ diptych_highlighter_new (DiptychSelection *selection,
   self->side = side;
   self->buffer = g_object_ref (buffer);
 
-  diptych_highlighter_ensure_tags (buffer, is_dark ());
+  dark_changed_cb (self);
   for (guint i = 0; i < N_TAGS; i++)
     self->tags[i] = lookup_tag (buffer, i);
 
