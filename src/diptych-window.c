@@ -493,13 +493,28 @@ open_demo_activated (GSimpleAction *action,
   diptych_window_open_demo (user_data);
 }
 
+typedef struct
+{
+  DiptychWindow *window;
+  DiptychSide    side;
+} PasteData;
+
+static void
+paste_data_free (PasteData *data)
+{
+  g_object_unref (data->window);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PasteData, paste_data_free)
+
 static void
 on_clipboard_text (GObject      *source_object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(DiptychWindow) self = user_data;
-  DiptychSide side = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "diptych-paste-side"));
+  g_autoptr(PasteData) data = user_data;
+  DiptychWindow *self = data->window;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source_object),
                                                           result, &error);
@@ -512,8 +527,8 @@ on_clipboard_text (GObject      *source_object,
       return;
     }
 
-  if (diptych_window_open_text (self, side, text, _("Pasted text")))
-    diptych_window_add_toast (self, side == DIPTYCH_SIDE_A
+  if (diptych_window_open_text (self, data->side, text, _("Pasted text")))
+    diptych_window_add_toast (self, data->side == DIPTYCH_SIDE_A
                                     ? _("Pasted text opened on the left")
                                     : _("Pasted text opened on the right"));
 }
@@ -523,10 +538,12 @@ paste_into (DiptychWindow *self,
             DiptychSide    side)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  PasteData *data = g_new0 (PasteData, 1);
 
-  g_object_set_data (G_OBJECT (self), "diptych-paste-side", GUINT_TO_POINTER (side));
+  data->window = g_object_ref (self);
+  data->side = side;
   begin_busy (self);
-  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, g_object_ref (self));
+  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, data);
 }
 
 /* Pastes where the user is reading, else into the first empty side. */
@@ -831,18 +848,32 @@ save_state (DiptychWindow *self)
   g_settings_apply (self->settings);
 }
 
+static void
+cancel_loads (DiptychWindow *self)
+{
+  for (guint i = 0; i < DIPTYCH_N_SIDES; i++)
+    if (self->load_cancellable[i] != NULL)
+      g_cancellable_cancel (self->load_cancellable[i]);
+}
+
 static gboolean
 diptych_window_close_request (GtkWindow *window)
 {
   DiptychWindow *self = DIPTYCH_WINDOW (window);
 
   save_state (self);
-
-  for (guint i = 0; i < DIPTYCH_N_SIDES; i++)
-    if (self->load_cancellable[i] != NULL)
-      g_cancellable_cancel (self->load_cancellable[i]);
+  cancel_loads (self);
 
   return GTK_WINDOW_CLASS (diptych_window_parent_class)->close_request (window);
+}
+
+/* A destroyed window is unrealized while loads may still hold it. */
+static void
+diptych_window_unrealize (GtkWidget *widget)
+{
+  cancel_loads (DIPTYCH_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (diptych_window_parent_class)->unrealize (widget);
 }
 
 static void
@@ -913,6 +944,8 @@ diptych_window_class_init (DiptychWindowClass *klass)
   object_class->dispose = diptych_window_dispose;
   object_class->finalize = diptych_window_finalize;
   object_class->get_property = diptych_window_get_property;
+
+  widget_class->unrealize = diptych_window_unrealize;
 
   window_class->close_request = diptych_window_close_request;
 
