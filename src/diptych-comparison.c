@@ -225,10 +225,7 @@ search_side (DiptychComparison *self)
 static void
 search_changed_cb (DiptychComparison *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  gtk_source_search_settings_set_search_text (self->search_settings, *text ? text : NULL);
-  if (*text)
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     diptych_comparison_find_next (self, TRUE);
 }
 
@@ -249,8 +246,12 @@ diptych_comparison_find_next (DiptychComparison *self,
   GtkSourceSearchContext *context;
   GtkTextIter start, end, match_start, match_end;
   gboolean wrapped, found;
+  const char *text;
 
   g_return_val_if_fail (DIPTYCH_IS_COMPARISON (self), FALSE);
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gtk_source_search_settings_set_search_text (self->search_settings, *text ? text : NULL);
 
   side = search_side (self);
   buffer = gtk_text_view_get_buffer (self->views[side]);

@@ -89,6 +89,7 @@ fixture_set_up (Fixture       *fixture,
       diptych_project_set_document (fixture->project, side, document);
 
       fixture->views[side] = GTK_TEXT_VIEW (gtk_source_view_new ());
+      gtk_widget_add_css_class (GTK_WIDGET (fixture->views[side]), "document");
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (fixture->views[side]), text, -1);
       {
         /* As the panes do: the cursor at the start. */
@@ -516,6 +517,66 @@ test_link_map (Fixture       *fixture,
   (void) selection;
 }
 
+static void
+test_find (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkSearchBar *bar = GTK_SEARCH_BAR (diptych_comparison_get_search_bar (fixture->comparison));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[DIPTYCH_SIDE_B]);
+  GtkWidget *entry;
+  GtkTextIter start, end;
+  g_autofree char *found = NULL;
+  guint first;
+
+  /* The window shows the bar; here it is only kept alive. */
+  g_object_ref_sink (bar);
+  diptych_comparison_set_focused_side (fixture->comparison, DIPTYCH_SIDE_B);
+  diptych_comparison_find (fixture->comparison);
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+
+  entry = gtk_widget_get_first_child (gtk_search_bar_get_child (bar));
+  g_assert_true (GTK_IS_SEARCH_ENTRY (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "topic 19.");
+  /* search-changed comes after a delay; find explicitly. */
+  g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  found = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (found, ==, "topic 19.");
+  first = gtk_text_iter_get_offset (&start);
+  g_assert_cmpuint (first, ==, fixture->passages[DIPTYCH_SIDE_B][19].start + 33);
+
+  /* One match only: next wraps to it again. */
+  g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  g_assert_cmpuint (gtk_text_iter_get_offset (&start), ==, first);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no such words");
+  g_assert_false (diptych_comparison_find_next (fixture->comparison, FALSE));
+  g_object_unref (bar);
+}
+
+static void
+test_zoom (Fixture       *fixture,
+           gconstpointer  data)
+{
+  PangoContext *context;
+  const PangoFontDescription *desc;
+
+  diptych_comparison_set_font (fixture->comparison, "Serif 10", 2.0);
+  wait_ms (100);
+  context = gtk_widget_get_pango_context (GTK_WIDGET (fixture->views[DIPTYCH_SIDE_A]));
+  desc = pango_context_get_font_description (context);
+  /* 20pt, in pixels at 96 dpi */
+  g_assert_cmpfloat_with_epsilon (pango_font_description_get_size (desc) / (double) PANGO_SCALE, 20 * 96 / 72.0, 0.5);
+  g_assert_cmpstr (pango_font_description_get_family (desc), ==, "Serif");
+
+  diptych_comparison_set_font (fixture->comparison, "Serif 10", 1.0);
+  wait_ms (100);
+  context = gtk_widget_get_pango_context (GTK_WIDGET (fixture->views[DIPTYCH_SIDE_B]));
+  desc = pango_context_get_font_description (context);
+  g_assert_cmpfloat_with_epsilon (pango_font_description_get_size (desc) / (double) PANGO_SCALE, 10 * 96 / 72.0, 0.5);
+}
+
 /* The real model on a small pair: links arrive in the background and
  * become highlights. */
 static void
@@ -595,6 +656,8 @@ main (int   argc,
   ADD ("/view/scroll-sync", test_scroll_sync);
   ADD ("/view/differences-order", test_differences_order);
   ADD ("/view/link-map", test_link_map);
+  ADD ("/view/find", test_find);
+  ADD ("/view/zoom", test_zoom);
   g_test_add_func ("/view/real-aligner", test_real_aligner);
 
   return g_test_run ();
