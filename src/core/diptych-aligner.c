@@ -36,9 +36,10 @@
 
 /* Candidates kept per passage. */
 #define CANDIDATES_PER_SEGMENT 6
-/* A feature in more passages than this (and than a share of them)
- * says nothing about which passages match. */
-#define MAX_POSTINGS_MIN 64
+/* A feature in more passages of the other side than this says little
+ * about which passages match, and following it would make the cost grow
+ * with the product of the lengths. */
+#define MAX_POSTINGS 150
 #define CANCEL_CHECK_EVERY 256
 /* Coverage of long passages counts against this many average words. */
 #define MASS_CAP_WORDS 8
@@ -430,20 +431,14 @@ typedef struct
   float acc;
 } Cand;
 
-static int
-compare_cand_desc (gconstpointer x,
-                   gconstpointer y)
-{
-  float a = ((const Cand *) x)->acc, b = ((const Cand *) y)->acc;
-  return a < b ? 1 : a > b ? -1 : 0;
-}
-
 /* Stage 3b: for each passage of from, the passages of to sharing the
- * most weight through the index. */
+ * most weight through the index. The candidates found from side A are
+ * remembered in a_cands (CANDIDATES_PER_SEGMENT per passage of A, unused
+ * slots G_MAXUINT), so that the pass from B does not score them again. */
 static gboolean
 find_candidates (Run         *run,
                  DiptychSide  from_side,
-                 GHashTable  *seen,
+                 guint       *a_cands,
                  double       progress_from,
                  double       progress_to,
                  GError     **error)
@@ -452,12 +447,13 @@ find_candidates (Run         *run,
   Side *to = &run->side[DIPTYCH_OTHER_SIDE (from_side)];
   g_autofree float *acc = g_new0 (float, to->n_segs + 1);
   g_autofree guint *stamp = g_new0 (guint, run->n_ids + 1);
-  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (Cand));
-  guint max_postings = MAX (MAX_POSTINGS_MIN, to->n_segs / 20);
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint s = 0; s < from->n_segs; s++)
     {
       const SegInfo *si = &from->segs[s];
+      Cand best[CANDIDATES_PER_SEGMENT];
+      guint n_best = 0;
 
       g_array_set_size (touched, 0);
       for (guint t = si->tok_start; t < si->tok_end; t++)
@@ -473,48 +469,57 @@ find_candidates (Run         *run,
               guint p0 = to->post_start[id], p1 = to->post_start[id + 1];
               float w = run->idf[id] * f[i].level * ft->prior;
 
-              if (stamp[id] == s + 1 || p1 - p0 > max_postings)
+              if (stamp[id] == s + 1 || p1 - p0 > MAX_POSTINGS)
                 continue;
               stamp[id] = s + 1;
               for (guint p = p0; p < p1; p++)
                 {
                   guint o = to->postings[p];
                   if (acc[o] == 0)
-                    {
-                      Cand c = { o, 0 };
-                      g_array_append_val (touched, c);
-                    }
+                    g_array_append_val (touched, o);
                   acc[o] += w;
                 }
             }
         }
 
+      /* The best few, by insertion into a small sorted array. */
       for (guint i = 0; i < touched->len; i++)
         {
-          Cand *c = &g_array_index (touched, Cand, i);
-          c->acc = acc[c->seg];
-          acc[c->seg] = 0;
+          guint o = g_array_index (touched, guint, i);
+          float value = acc[o];
+          guint k;
+
+          acc[o] = 0;
+          if (n_best == CANDIDATES_PER_SEGMENT && value <= best[n_best - 1].acc)
+            continue;
+          k = n_best < CANDIDATES_PER_SEGMENT ? n_best++ : n_best - 1;
+          while (k > 0 && best[k - 1].acc < value)
+            {
+              best[k] = best[k - 1];
+              k--;
+            }
+          best[k].seg = o;
+          best[k].acc = value;
         }
-      if (touched->len > CANDIDATES_PER_SEGMENT)
+
+      for (guint i = 0; i < n_best; i++)
         {
-          qsort (touched->data, touched->len, sizeof (Cand), compare_cand_desc);
-          g_array_set_size (touched, CANDIDATES_PER_SEGMENT);
-        }
-      for (guint i = 0; i < touched->len; i++)
-        {
-          Cand *c = &g_array_index (touched, Cand, i);
-          guint a = from_side == DIPTYCH_SIDE_A ? s : c->seg;
-          guint b = from_side == DIPTYCH_SIDE_A ? c->seg : s;
-          guint64 key = ((guint64) a << 32) | b;
+          guint a = from_side == DIPTYCH_SIDE_A ? s : best[i].seg;
+          guint b = from_side == DIPTYCH_SIDE_A ? best[i].seg : s;
+          gboolean known = FALSE;
           Pair pair;
 
-          if (g_hash_table_contains (seen, &key))
+          if (from_side == DIPTYCH_SIDE_A)
+            a_cands[(gsize) a * CANDIDATES_PER_SEGMENT + i] = b;
+          else
+            for (guint k = 0; k < CANDIDATES_PER_SEGMENT && !known; k++)
+              known = a_cands[(gsize) a * CANDIDATES_PER_SEGMENT + k] == b;
+          if (known)
             continue;
           pair.a = a;
           pair.b = b;
           pair.score = score_pair (run, a, b, &pair.cov_a, &pair.cov_b);
           g_array_append_val (run->pairs, pair);
-          g_hash_table_add (seen, g_memdup2 (&key, sizeof key));
         }
 
       if (s % CANCEL_CHECK_EVERY == 0)
@@ -690,7 +695,7 @@ merge_helps (Run         *run,
       b0 = MIN (b, n);
       b1 = MAX (b, n);
     }
-  if (alone <= 0 || (k == DIPTYCH_SIDE_A ? cov_na : cov_nb) < MERGE_MIN_COVERAGE)
+  if (alone < run->t_support * 0.7f || (k == DIPTYCH_SIDE_A ? cov_na : cov_nb) < MERGE_MIN_COVERAGE)
     return FALSE;
   after = score_ranges (run, sa, sa->segs[a0].tok_start, sa->segs[a1].tok_end,
                         sb, sb->segs[b0].tok_start, sb->segs[b1].tok_end,
@@ -1249,6 +1254,12 @@ set_thresholds (Run *run)
   run->t_cover = 0.45f * factor;
 }
 
+#define STAGE(name) \
+  G_STMT_START { \
+    if (timing) \
+      g_printerr ("%-14s %.3f s\n", name, g_timer_elapsed (timer, NULL)); \
+  } G_STMT_END
+
 DiptychAlignment *
 diptych_align (DiptychDocument             *a,
                DiptychDocument             *b,
@@ -1261,7 +1272,9 @@ diptych_align (DiptychDocument             *a,
   DiptychAlignSettings defaults = DIPTYCH_ALIGN_SETTINGS_DEFAULT;
   g_autoptr(DiptychAlignment) alignment = NULL;
   g_autoptr(GArray) edge_list = g_array_new (FALSE, FALSE, sizeof (Edge));
-  g_autoptr(GHashTable) seen = NULL;
+  g_autofree guint *a_cands = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  gboolean timing = g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL;
   Run run = { 0 };
   gboolean ok = FALSE;
 
@@ -1291,11 +1304,11 @@ diptych_align (DiptychDocument             *a,
   run.side[DIPTYCH_SIDE_B].doc = b;
   run.pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   set_thresholds (&run);
-  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   alignment = diptych_alignment_new (settings);
   report (&run, 0.0);
 
+  timer = g_timer_new ();
   if (!prepare_side (&run, &run.side[DIPTYCH_SIDE_A], 0.0, 0.2, error)
       || !prepare_side (&run, &run.side[DIPTYCH_SIDE_B], 0.2, 0.4, error))
     goto out;
@@ -1305,18 +1318,24 @@ diptych_align (DiptychDocument             *a,
       diptych_alignment_add_segment (alignment, k,
                                      g_array_index (run.side[k].segments, DiptychSegment, s).span);
 
+  STAGE ("prepare");
   compute_weights (&run);
   build_index (&run, &run.side[DIPTYCH_SIDE_A]);
   build_index (&run, &run.side[DIPTYCH_SIDE_B]);
 
-  if (!find_candidates (&run, DIPTYCH_SIDE_A, seen, 0.45, 0.65, error)
-      || !find_candidates (&run, DIPTYCH_SIDE_B, seen, 0.65, 0.8, error))
+  STAGE ("weights+index");
+  a_cands = g_new (guint, (gsize) run.side[DIPTYCH_SIDE_A].n_segs * CANDIDATES_PER_SEGMENT + 1);
+  memset (a_cands, 0xff, sizeof (guint) * ((gsize) run.side[DIPTYCH_SIDE_A].n_segs * CANDIDATES_PER_SEGMENT + 1));
+  if (!find_candidates (&run, DIPTYCH_SIDE_A, a_cands, 0.45, 0.65, error)
+      || !find_candidates (&run, DIPTYCH_SIDE_B, a_cands, 0.65, 0.8, error))
     goto out;
-  g_clear_pointer (&seen, g_hash_table_unref);
 
+  STAGE ("candidates");
   select_links (&run, edge_list);
+  STAGE ("select");
   if (!build_links (&run, edge_list, alignment, error))
     goto out;
+  STAGE ("links");
   add_omissions (&run, alignment);
   warn_missing_wordnet (run.lexicon, alignment);
   diptych_alignment_sort (alignment);
