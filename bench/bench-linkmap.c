@@ -2,7 +2,7 @@
 /* Draws the link map (and the overview strips) of two ~1 MB documents
  * with 10,000 links at scroll positions over the whole document, and
  * prints the time per frame. Run under Xvfb:
- *   GSK_RENDERER=cairo xvfb-run -a build/tests/bench-linkmap [N_LINKS] [FRAMES] */
+ *   GSK_RENDERER=cairo xvfb-run -a build/bench/bench-linkmap [N_LINKS] [FRAMES] */
 #include "config.h"
 
 #include <adwaita.h>
