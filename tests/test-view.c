@@ -280,6 +280,20 @@ test_select_by_cursor (Fixture       *fixture,
   g_assert_null (diptych_selection_get_item (selection));
 }
 
+/* Nothing selected, the cursor at the start of @side, @side focused. */
+static void
+restart_in (Fixture     *fixture,
+            DiptychSide  side)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[side]);
+  GtkTextIter start;
+
+  diptych_selection_set_item (diptych_comparison_get_selection (fixture->comparison), NULL);
+  diptych_comparison_set_focused_side (fixture->comparison, side);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+}
+
 static void
 test_navigation (Fixture       *fixture,
                  gconstpointer  data)
@@ -321,15 +335,7 @@ test_navigation (Fixture       *fixture,
 
   /* In B's order the links come in B's order: the reversed half runs
    * backwards through A. */
-  diptych_selection_set_item (selection, NULL);
-  diptych_comparison_set_focused_side (fixture->comparison, DIPTYCH_SIDE_B);
-  {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[DIPTYCH_SIDE_B]);
-    GtkTextIter start;
-
-    gtk_text_buffer_get_start_iter (buffer, &start);
-    gtk_text_buffer_place_cursor (buffer, &start);
-  }
+  restart_in (fixture, DIPTYCH_SIDE_B);
   count = 0;
   while ((item = diptych_comparison_step (fixture->comparison, DIPTYCH_TYPE_LINK, TRUE)) != NULL)
     {
@@ -342,15 +348,7 @@ test_navigation (Fixture       *fixture,
   g_assert_cmpuint (count, ==, n_links);
 
   /* Omissions: every one, A's then B's, then the end. */
-  diptych_selection_set_item (selection, NULL);
-  diptych_comparison_set_focused_side (fixture->comparison, DIPTYCH_SIDE_A);
-  {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[DIPTYCH_SIDE_A]);
-    GtkTextIter start;
-
-    gtk_text_buffer_get_start_iter (buffer, &start);
-    gtk_text_buffer_place_cursor (buffer, &start);
-  }
+  restart_in (fixture, DIPTYCH_SIDE_A);
   count = 0;
   previous = NULL;
   while ((item = diptych_comparison_step (fixture->comparison, DIPTYCH_TYPE_OMISSION, TRUE)) != NULL)
