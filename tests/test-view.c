@@ -4,11 +4,13 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "diptych-application.h"
 #include "diptych-comparison.h"
 #include "diptych-differences.h"
 #include "diptych-inspector.h"
 #include "diptych-link-map.h"
 #include "diptych-view-util.h"
+#include "diptych-window.h"
 
 #define N_PASSAGES 24
 #define TIMEOUT_SECONDS 20
@@ -637,6 +639,76 @@ test_real_aligner (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The view inside the window: widgets in their places, alignment in the
+ * background, the window's actions. */
+static void
+test_window (void)
+{
+  g_autoptr(DiptychApplication) app = g_object_new (DIPTYCH_TYPE_APPLICATION,
+                                                    "application-id", "io.github.diptych.Diptych.ViewTest",
+                                                    "flags", G_APPLICATION_NON_UNIQUE,
+                                                    NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  DiptychWindow *window;
+  DiptychComparison *comparison;
+  DiptychSelection *selection;
+  gint64 deadline;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  window = diptych_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  comparison = diptych_window_get_comparison (window);
+  selection = diptych_comparison_get_selection (comparison);
+
+  g_assert_true (gtk_widget_get_parent (diptych_comparison_get_link_map (comparison)) ==
+                 GTK_WIDGET (diptych_window_get_link_map_slot (window)));
+  g_assert_true (gtk_widget_get_ancestor (diptych_comparison_get_inspector (comparison), GTK_TYPE_STACK) ==
+                 GTK_WIDGET (diptych_window_get_sidebar_stack (window)));
+
+  g_assert_true (diptych_window_open_text (window, DIPTYCH_SIDE_A,
+                                           "The ministers agreed on a ceasefire in the region. "
+                                           "The talks ended with a dinner at the palace.", "A"));
+  g_assert_false (diptych_comparison_get_aligning (comparison));
+  g_assert_true (diptych_window_open_text (window, DIPTYCH_SIDE_B,
+                                           "Both sides discussed the exchange of prisoners. "
+                                           "The ministers agreed to a ceasefire in the region.", "B"));
+  /* The text is there at once, the links later. */
+  g_assert_true (diptych_comparison_get_aligning (comparison));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (
+                     diptych_pane_get_view (diptych_window_get_pane (window, DIPTYCH_SIDE_B)))), >, 50);
+  deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  while (diptych_comparison_get_aligning (comparison) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (diptych_comparison_get_aligning (comparison));
+  diptych_comparison_flush (comparison);
+  g_assert_cmpuint (g_list_model_get_n_items (diptych_project_get_links (diptych_window_get_project (window))), >, 0);
+
+  g_assert_null (diptych_selection_get_item (selection));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-link", NULL));
+  g_assert_true (DIPTYCH_IS_LINK (diptych_selection_get_item (selection)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-omission", NULL));
+  g_assert_true (DIPTYCH_IS_OMISSION (diptych_selection_get_item (selection)));
+
+  g_assert_true (diptych_scroll_sync_get_enabled (diptych_comparison_get_scroll_sync (comparison)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-scrolling", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "sync-scrolling"));
+  g_assert_false (diptych_scroll_sync_get_enabled (diptych_comparison_get_scroll_sync (comparison)));
+  g_settings_set_boolean (settings, "sync-scrolling", TRUE);
+  g_assert_true (diptych_scroll_sync_get_enabled (diptych_comparison_get_scroll_sync (comparison)));
+
+  g_settings_set_double (settings, "zoom", 1.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), >, 1.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 1.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +729,7 @@ main (int   argc,
   ADD ("/view/find", test_find);
   ADD ("/view/zoom", test_zoom);
   g_test_add_func ("/view/real-aligner", test_real_aligner);
+  g_test_add_func ("/view/window", test_window);
 
   return g_test_run ();
 }
