@@ -252,7 +252,7 @@ diptych_link_map_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 32 : 0;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 64 : 0;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 96 : 0;
 }
 
 static void

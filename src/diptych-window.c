@@ -718,7 +718,6 @@ setup_comparison (DiptychWindow *self)
    * beside its pane's scrollbar. */
   gtk_box_append (self->link_map_slot, diptych_comparison_get_overview (self->comparison, DIPTYCH_SIDE_A));
   gtk_box_append (self->link_map_slot, diptych_comparison_get_link_map (self->comparison));
-  gtk_widget_set_hexpand (diptych_comparison_get_link_map (self->comparison), TRUE);
   gtk_box_append (GTK_BOX (pane_b_parent), diptych_comparison_get_overview (self->comparison, DIPTYCH_SIDE_B));
 
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->progress_revealer))),
