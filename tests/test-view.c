@@ -260,6 +260,10 @@ test_select_by_cursor (Fixture       *fixture,
   shown_b = diptych_inspector_dup_passage (inspector, DIPTYCH_SIDE_B);
   g_assert_cmpstr (shown_a, ==, expected_a);
   g_assert_cmpstr (shown_b, ==, expected_b);
+  /* Its word-level differences: the fixture marks the first two
+   * characters of "A14" and of its counterpart "B21" as a name. */
+  g_assert_cmpstr (diptych_inspector_get_discrepancies (inspector), ==,
+                   "Name differs: “A1” (left), “B2” (right)");
 
   /* The counterpart was scrolled into view. */
   gtk_text_view_get_visible_rect (fixture->views[DIPTYCH_SIDE_B], &visible);
