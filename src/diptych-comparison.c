@@ -413,6 +413,8 @@ align_done_cb (GObject      *source_object,
       return;
     }
 
+  g_debug ("Aligned: %u links, %u omissions", diptych_alignment_get_n_links (alignment),
+           diptych_alignment_get_n_omissions (alignment));
   set_progress (self, 1.0);
   diptych_project_set_alignment (diptych_selection_get_project (self->selection), alignment);
 }
@@ -460,6 +462,8 @@ diptych_comparison_realign (DiptychComparison *self)
 
   if (a != NULL && b != NULL)
     {
+      g_debug ("Aligning %u and %u characters", diptych_document_get_length (a),
+               diptych_document_get_length (b));
       self->align_cancellable = g_cancellable_new ();
       self->align_progress = -1;
       set_progress (self, 0.0);
