@@ -521,6 +521,58 @@ test_link_map (Fixture       *fixture,
   (void) selection;
 }
 
+/* The first controller of @widget of @type (to play the user's pointer). */
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+static void
+test_pointer (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *map = diptych_comparison_get_link_map (fixture->comparison);
+  GtkWidget *overview = diptych_comparison_get_overview (fixture->comparison, DIPTYCH_SIDE_A);
+  DiptychSelection *selection = diptych_comparison_get_selection (fixture->comparison);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->views[DIPTYCH_SIDE_A]));
+  GtkEventController *click = find_controller (map, GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *drag = find_controller (overview, GTK_TYPE_GESTURE_DRAG);
+  double ya, yb, middle, upper, page;
+  int y, h;
+
+  g_assert_nonnull (click);
+  g_assert_nonnull (drag);
+
+  /* A click on the band of A0 and B0 selects their link. */
+  gtk_widget_queue_draw (map);
+  wait_ms (100);
+  diptych_text_view_get_span_yrange (fixture->views[0], fixture->passages[0][0], &y, &h);
+  ya = diptych_text_view_to_widget_y (fixture->views[0], map, y + h / 2);
+  diptych_text_view_get_span_yrange (fixture->views[1], fixture->passages[1][0], &y, &h);
+  yb = diptych_text_view_to_widget_y (fixture->views[1], map, y + h / 2);
+  g_signal_emit_by_name (click, "pressed", 1, gtk_widget_get_width (map) / 2.0, (ya + yb) / 2);
+  g_assert_true (diptych_selection_get_item (selection) == fixture->links[0]);
+
+  /* A press on the overview strip at three quarters of its height puts
+   * the middle of the view there. */
+  g_signal_emit_by_name (drag, "drag-begin", 5.0, gtk_widget_get_height (overview) * 0.75);
+  upper = gtk_adjustment_get_upper (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  middle = (gtk_adjustment_get_value (adjustment) + page / 2) / upper;
+  g_assert_cmpfloat_with_epsilon (middle, 0.75, 0.02);
+}
+
 static void
 test_find (Fixture       *fixture,
            gconstpointer  data)
@@ -730,6 +782,7 @@ main (int   argc,
   ADD ("/view/scroll-sync", test_scroll_sync);
   ADD ("/view/differences-order", test_differences_order);
   ADD ("/view/link-map", test_link_map);
+  ADD ("/view/pointer", test_pointer);
   ADD ("/view/find", test_find);
   ADD ("/view/zoom", test_zoom);
   g_test_add_func ("/view/real-aligner", test_real_aligner);
