@@ -190,7 +190,7 @@ diptych_comparison_set_font (DiptychComparison *self,
                              double             zoom)
 {
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font ? font : "Sans 11");
-  g_autoptr(GString) css = g_string_new ("textview.document, textview.inspector-passage {");
+  g_autoptr(GString) css = g_string_new ("textview.document, label.inspector-passage {");
   const char *family = pango_font_description_get_family (desc);
   double size = pango_font_description_get_size (desc) / (double) PANGO_SCALE;
 

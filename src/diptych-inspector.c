@@ -21,8 +21,8 @@ struct _DiptychInspector
   GtkLabel         *discrepancies_label;
   GtkLabel         *heading_a;
   GtkLabel         *heading_b;
-  GtkTextView      *text_a;
-  GtkTextView      *text_b;
+  GtkLabel         *text_a;
+  GtkLabel         *text_b;
   GtkLabel         *legend_label;
 };
 
@@ -80,26 +80,29 @@ show_passage (DiptychInspector *self,
               DiptychSpan       span,
               DiptychLink      *link)
 {
-  GtkTextView *view = side == DIPTYCH_SIDE_A ? self->text_a : self->text_b;
+  GtkLabel *label = side == DIPTYCH_SIDE_A ? self->text_a : self->text_b;
   GtkLabel *heading = side == DIPTYCH_SIDE_A ? self->heading_a : self->heading_b;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   DiptychDocument *document = diptych_project_get_document (diptych_selection_get_project (self->selection), side);
   g_autofree char *title = side_heading (self, side);
   g_autofree char *text = NULL;
+  g_autoptr(PangoAttrList) attributes = NULL;
 
   if (document != NULL && diptych_document_span_is_valid (document, span))
     text = diptych_document_dup_span (document, span);
+  if (text == NULL)
+    text = g_strdup ("");
 
   gtk_label_set_text (heading, title);
-  gtk_text_buffer_set_text (buffer, text ? text : "", -1);
-  gtk_widget_set_visible (GTK_WIDGET (view), TRUE);
+  gtk_label_set_text (label, text);
+  if (link != NULL)
+    attributes = diptych_highlighter_dup_word_op_attributes (link, side, span.start, text,
+                                                             adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  gtk_label_set_attributes (label, attributes);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (heading), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
-  diptych_highlighter_ensure_tags (buffer, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  if (link != NULL)
-    diptych_highlighter_mark_word_ops (buffer, link, side, span.start);
 }
 
 static void
@@ -293,17 +296,15 @@ char *
 diptych_inspector_dup_passage (DiptychInspector *self,
                                DiptychSide       side)
 {
-  GtkTextView *view;
-  GtkTextIter start, end;
+  GtkLabel *label;
 
   g_return_val_if_fail (DIPTYCH_IS_INSPECTOR (self), NULL);
 
-  view = side == DIPTYCH_SIDE_A ? self->text_a : self->text_b;
-  if (!gtk_widget_get_visible (GTK_WIDGET (view)) ||
+  label = side == DIPTYCH_SIDE_A ? self->text_a : self->text_b;
+  if (!gtk_widget_get_visible (GTK_WIDGET (label)) ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "details") != 0)
     return g_strdup ("");
-  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
-  return gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+  return g_strdup (gtk_label_get_text (label));
 }
 
 /* The discrepancies listed ("" if none): for tests. */

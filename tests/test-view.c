@@ -7,6 +7,7 @@
 #include "diptych-application.h"
 #include "diptych-comparison.h"
 #include "diptych-differences.h"
+#include "diptych-highlighter.h"
 #include "diptych-inspector.h"
 #include "diptych-link-map.h"
 #include "diptych-view-util.h"
@@ -219,6 +220,30 @@ test_highlights (Fixture       *fixture,
   g_assert_true (has_tag (fixture->views[0], a0.start + 8, "diptych-discrepancy"));
   g_assert_true (has_tag (fixture->views[1], fixture->passages[DIPTYCH_SIDE_B][0].start + 9, "diptych-discrepancy"));
   g_assert_false (has_tag (fixture->views[0], a1.start + 20, "diptych-selected-reworded"));
+
+  /* The same styles for a label (the inspector): bytes 8-10 of the passage. */
+  {
+    DiptychDocument *doc = diptych_project_get_document (fixture->project, DIPTYCH_SIDE_A);
+    g_autofree char *text = diptych_document_dup_span (doc, a0);
+    g_autoptr(PangoAttrList) attrs = diptych_highlighter_dup_word_op_attributes (fixture->links[0], DIPTYCH_SIDE_A,
+                                                                                 a0.start, text, FALSE);
+    PangoAttrIterator *iter = pango_attr_list_get_iterator (attrs);
+    PangoAttrInt *underline = NULL;
+    int start, end;
+
+    do
+      {
+        pango_attr_iterator_range (iter, &start, &end);
+        if (start == 8)
+          underline = (PangoAttrInt *) pango_attr_iterator_get (iter, PANGO_ATTR_UNDERLINE);
+      }
+    while (underline == NULL && pango_attr_iterator_next (iter));
+    g_assert_nonnull (underline);
+    g_assert_cmpint (end, ==, 10);
+    /* A changed word that is also a discrepancy: the wavy line wins. */
+    g_assert_cmpint (underline->value, ==, PANGO_UNDERLINE_ERROR);
+    pango_attr_iterator_destroy (iter);
+  }
 
   diptych_selection_set_item (selection, fixture->links[4]);
   g_assert_false (has_tag (fixture->views[0], a0.start + 8, "diptych-word-changed"));
