@@ -766,6 +766,37 @@ test_window (void)
   diptych_comparison_flush (comparison);
   g_assert_cmpuint (g_list_model_get_n_items (diptych_project_get_links (diptych_window_get_project (window))), >, 0);
 
+  /* Alt+Down reaches the window before the focused source view, which
+   * has its own use for it. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    GtkShortcutController *shortcuts = NULL;
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (g_strcmp0 (gtk_event_controller_get_name (controller), "diptych-view-shortcuts") == 0)
+          shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+      }
+    g_assert_nonnull (shortcuts);
+    g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (shortcuts)), ==, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+      {
+        g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+        g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+        g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+        if (g_str_equal (trigger, "<Alt>Down"))
+          {
+            g_assert_cmpstr (action, ==, "action(win.next-link)");
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
   g_assert_null (diptych_selection_get_item (selection));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-link", NULL));
   g_assert_true (DIPTYCH_IS_LINK (diptych_selection_get_item (selection)));
