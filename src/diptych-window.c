@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "diptych-comparison.h"
 #include "diptych-window.h"
 
 #define DEMO_PATH "/io/github/diptych/Diptych/demo/"
@@ -18,6 +19,8 @@ struct _DiptychWindow
   GCancellable         *load_cancellable[DIPTYCH_N_SIDES];
   guint                 n_busy;
   guint                 pulse_id;
+  DiptychComparison    *comparison;
+  GtkRevealer          *align_revealer;
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -609,12 +612,268 @@ paste_into_activated (GSimpleAction *action,
   paste_into (user_data, side);
 }
 
+/* Comparison view: navigation, find, zoom */
+
+static void
+step_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DiptychWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (diptych_comparison_step (self->comparison,
+                               g_str_has_suffix (name, "-link") ? DIPTYCH_TYPE_LINK : DIPTYCH_TYPE_OMISSION,
+                               g_str_has_prefix (name, "next-")) == NULL)
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+find_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DiptychWindow *self = user_data;
+
+  diptych_comparison_find (self->comparison);
+}
+
+static void
+find_next_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DiptychWindow *self = user_data;
+
+  diptych_comparison_find_next (self->comparison,
+                                g_str_equal (g_action_get_name (G_ACTION (action)), "find-next"));
+}
+
+static void
+zoom_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DiptychWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  double zoom = g_settings_get_double (self->settings, "zoom");
+
+  if (g_str_equal (name, "zoom-in"))
+    zoom = MIN (zoom * 1.1, 3.0);
+  else if (g_str_equal (name, "zoom-out"))
+    zoom = MAX (zoom / 1.1, 0.5);
+  else
+    zoom = 1.0;
+  g_settings_set_double (self->settings, "zoom", zoom);
+}
+
+static void
+apply_font (DiptychWindow *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "font");
+
+  diptych_comparison_set_font (self->comparison, font, g_settings_get_double (self->settings, "zoom"));
+}
+
+static void
+reveal_inspector (DiptychWindow *self)
+{
+  if (diptych_selection_get_item (diptych_comparison_get_selection (self->comparison)) != NULL)
+    adw_flap_set_reveal_flap (self->sidebar, TRUE);
+}
+
+/* The highlighting model runs in the background: its progress in the
+ * progress bar, a bar below it to cancel it. (Not a toast: dismissing a
+ * toast while it is shown crashes libadwaita 1.2.) */
+static void
+alignment_progress_cb (DiptychWindow *self)
+{
+  if (self->n_busy == 0)
+    gtk_progress_bar_set_fraction (self->progress_bar,
+                                   diptych_comparison_get_progress (self->comparison));
+}
+
+static void
+aligning_changed_cb (DiptychWindow *self)
+{
+  gboolean aligning = diptych_comparison_get_aligning (self->comparison);
+
+  gtk_revealer_set_reveal_child (self->align_revealer, aligning);
+  if (self->n_busy == 0)
+    gtk_revealer_set_reveal_child (self->progress_revealer, aligning);
+  alignment_progress_cb (self);
+}
+
+static GtkRevealer *
+build_align_revealer (void)
+{
+  GtkWidget *revealer = gtk_revealer_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *label = gtk_label_new (_("Linking the passages of both documents…"));
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "win.cancel-alignment");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), cancel);
+  gtk_revealer_set_child (GTK_REVEALER (revealer), box);
+  gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_widget_add_css_class (revealer, "alignment-bar");
+  return GTK_REVEALER (revealer);
+}
+
+static void
+alignment_failed_cb (DiptychWindow *self,
+                     GError        *error)
+{
+  diptych_window_show_error (self, _("Could not link the documents"), error);
+}
+
+static void
+cancel_alignment_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  DiptychWindow *self = user_data;
+
+  diptych_comparison_cancel_alignment (self->comparison);
+}
+
+/* The comparison view's keys. Captured before the focused widget sees
+ * them: the panes' source views take Alt+Up and Alt+Down for moving
+ * lines, even read-only. */
+static void
+add_view_shortcuts (DiptychWindow *self)
+{
+  static const struct
+  {
+    const char *trigger;
+    const char *action;
+  } shortcuts[] = {
+    { "<Alt>Down", "win.next-link" },
+    { "<Alt>Up", "win.previous-link" },
+    { "<Alt>Page_Down", "win.next-omission" },
+    { "<Alt>Page_Up", "win.previous-omission" },
+    { "<Control>f", "win.find" },
+    { "<Control>g", "win.find-next" },
+    { "<Control><Shift>g", "win.find-previous" },
+    { "<Control><Shift>l", "win.sync-scrolling" },
+    { "<Control>plus", "win.zoom-in" },
+    { "<Control>equal", "win.zoom-in" },
+    { "<Control>KP_Add", "win.zoom-in" },
+    { "<Control>minus", "win.zoom-out" },
+    { "<Control>KP_Subtract", "win.zoom-out" },
+    { "<Control>0", "win.zoom-reset" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "diptych-view-shortcuts");
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+setup_comparison (DiptychWindow *self)
+{
+  g_autoptr(GAction) sync_scrolling = NULL;
+  GtkWidget *sidebar_paned;
+  GtkWidget *pane_b_parent = gtk_widget_get_parent (GTK_WIDGET (self->pane_b));
+
+  self->comparison = diptych_comparison_new (self->project,
+                                             diptych_pane_get_view (self->pane_a),
+                                             diptych_pane_get_view (self->pane_b));
+
+  /* [pane A][overview A | link map][pane B][overview B]: each strip
+   * beside its pane's scrollbar. */
+  gtk_box_append (self->link_map_slot, diptych_comparison_get_overview (self->comparison, DIPTYCH_SIDE_A));
+  gtk_box_append (self->link_map_slot, diptych_comparison_get_link_map (self->comparison));
+  gtk_box_append (GTK_BOX (pane_b_parent), diptych_comparison_get_overview (self->comparison, DIPTYCH_SIDE_B));
+
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->progress_revealer))),
+                              diptych_comparison_get_search_bar (self->comparison),
+                              GTK_WIDGET (self->progress_revealer));
+  self->align_revealer = build_align_revealer ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->progress_revealer))),
+                              GTK_WIDGET (self->align_revealer),
+                              GTK_WIDGET (self->progress_revealer));
+
+  sidebar_paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_paned_set_start_child (GTK_PANED (sidebar_paned), diptych_comparison_get_differences (self->comparison));
+  gtk_paned_set_end_child (GTK_PANED (sidebar_paned), diptych_comparison_get_inspector (self->comparison));
+  gtk_paned_set_position (GTK_PANED (sidebar_paned), 320);
+  gtk_paned_set_shrink_start_child (GTK_PANED (sidebar_paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (sidebar_paned), FALSE);
+  gtk_stack_add_titled (self->sidebar_stack, sidebar_paned, "differences", _("Differences"));
+
+  sync_scrolling = g_settings_create_action (self->settings, "sync-scrolling");
+  g_action_map_add_action (G_ACTION_MAP (self), sync_scrolling);
+  g_settings_bind (self->settings, "sync-scrolling",
+                   diptych_comparison_get_scroll_sync (self->comparison), "enabled",
+                   G_SETTINGS_BIND_GET);
+
+  g_signal_connect_object (self->settings, "changed::font",
+                           G_CALLBACK (apply_font), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::zoom",
+                           G_CALLBACK (apply_font), self, G_CONNECT_SWAPPED);
+  apply_font (self);
+
+  g_signal_connect_object (diptych_comparison_get_selection (self->comparison), "notify::item",
+                           G_CALLBACK (reveal_inspector), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->comparison, "notify::aligning",
+                           G_CALLBACK (aligning_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::progress",
+                           G_CALLBACK (alignment_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "alignment-failed",
+                           G_CALLBACK (alignment_failed_cb), self, G_CONNECT_SWAPPED);
+  aligning_changed_cb (self);
+  add_view_shortcuts (self);
+}
+
+/**
+ * diptych_window_get_comparison:
+ *
+ * Returns: (transfer none): the comparison view (selection, link map,
+ *   inspector, ...)
+ */
+DiptychComparison *
+diptych_window_get_comparison (DiptychWindow *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), NULL);
+
+  return self->comparison;
+}
+
 static const GActionEntry win_actions[] = {
   { "open-a", open_a_activated },
   { "open-b", open_b_activated },
   { "open-demo", open_demo_activated },
   { "paste-document", paste_document_activated },
   { "paste-into", paste_into_activated, "s" },
+  { "next-link", step_activated },
+  { "previous-link", step_activated },
+  { "next-omission", step_activated },
+  { "previous-omission", step_activated },
+  { "find", find_activated },
+  { "find-next", find_next_activated },
+  { "find-previous", find_next_activated },
+  { "zoom-in", zoom_activated },
+  { "zoom-out", zoom_activated },
+  { "zoom-reset", zoom_activated },
+  { "cancel-alignment", cancel_alignment_activated },
 };
 
 /* Drops */
@@ -650,8 +909,19 @@ on_paned_max_position (DiptychWindow *self,
   if (width <= 0)
     return;
 
-  gtk_widget_measure (GTK_WIDGET (self->link_map_slot), GTK_ORIENTATION_HORIZONTAL, -1,
-                      NULL, &slot_width, NULL, NULL);
+  /* Everything beside the right pane in its half: the link map slot and
+   * the right overview strip. */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (self->pane_b)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_width = 0;
+
+      if (child == GTK_WIDGET (self->pane_b) || !gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+      slot_width += child_width;
+    }
   gtk_paned_set_position (paned, MAX (0, (width - slot_width) / 2));
   g_signal_handlers_disconnect_by_func (paned, on_paned_max_position, self);
 }
@@ -736,7 +1006,10 @@ diptych_window_dispose (GObject *object)
       g_clear_object (&self->load_cancellable[i]);
     }
 
+  if (self->comparison != NULL)
+    diptych_comparison_cancel_alignment (self->comparison);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_WINDOW);
+  g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (diptych_window_parent_class)->dispose (object);
 }
@@ -858,6 +1131,7 @@ diptych_window_init (DiptychWindow *self)
                                G_CALLBACK (on_text_dropped), self, 0);
     }
 
+  setup_comparison (self);
   restore_state (self);
   update_title (self);
 }

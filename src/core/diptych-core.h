@@ -14,5 +14,6 @@
 #include "diptych-project-io.h"
 #include "diptych-recovery.h"
 #include "diptych-report.h"
+#include "diptych-span-index.h"
 #include "diptych-tag.h"
 #include "diptych-types.h"
