@@ -9,5 +9,7 @@
 #include "diptych-import.h"
 #include "diptych-link.h"
 #include "diptych-project.h"
+#include "diptych-project-io.h"
+#include "diptych-report.h"
 #include "diptych-tag.h"
 #include "diptych-types.h"
