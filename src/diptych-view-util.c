@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "diptych-view-util"
+
+#include "config.h"
+
+#include "diptych-view-util.h"
+
+/* The part of the document shown, from the first to the last visible
+ * character (whole lines). */
+DiptychSpan
+diptych_text_view_get_visible_span (GtkTextView *view)
+{
+  GdkRectangle rect;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), DIPTYCH_SPAN_INIT (0, 0));
+
+  gtk_text_view_get_visible_rect (view, &rect);
+  gtk_text_view_get_line_at_y (view, &start, rect.y, NULL);
+  gtk_text_view_get_line_at_y (view, &end, rect.y + rect.height, NULL);
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  return DIPTYCH_SPAN_INIT (gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end) + 1);
+}
+
+/* The vertical extent of @span in buffer coordinates: from the top of its
+ * first character's line box to the bottom of its last character's. */
+void
+diptych_text_view_get_span_yrange (GtkTextView *view,
+                                   DiptychSpan  span,
+                                   int         *y,
+                                   int         *height)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GdkRectangle first, last;
+
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, span.start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, span.end > span.start ? span.end - 1 : span.start);
+  gtk_text_view_get_iter_location (view, &start, &first);
+  gtk_text_view_get_iter_location (view, &end, &last);
+  *y = first.y;
+  *height = MAX (last.y + last.height - first.y, 1);
+}
+
+guint
+diptych_text_view_get_offset_at_y (GtkTextView *view,
+                                   int          buffer_y)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), 0);
+
+  gtk_text_view_get_iter_at_location (view, &iter, 0, buffer_y);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* Maps a buffer y coordinate of @view to @widget's coordinates. */
+double
+diptych_text_view_to_widget_y (GtkTextView *view,
+                               GtkWidget   *widget,
+                               int          buffer_y)
+{
+  int wx, wy;
+  double x, y;
+
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, buffer_y, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (view), widget, wx, wy, &x, &y))
+    return wy;
+  return y;
+}
+
+/* The color of a link's kind (or of an omission), as in the panes. */
+void
+diptych_link_kind_get_rgba (gpointer  item,
+                            gboolean  dark,
+                            double    alpha,
+                            GdkRGBA  *rgba)
+{
+  /* Okabe–Ito: bluish green, sky blue, orange, vermillion. */
+  static const guint8 colors[4][3] = {
+    { 0, 158, 115 }, { 86, 180, 233 }, { 230, 159, 0 }, { 213, 94, 0 },
+  };
+  guint i = 3;
+
+  if (DIPTYCH_IS_LINK (item))
+    i = MIN (diptych_link_get_kind (item), 2);
+
+  rgba->red = colors[i][0] / 255.0;
+  rgba->green = colors[i][1] / 255.0;
+  rgba->blue = colors[i][2] / 255.0;
+  rgba->alpha = alpha;
+  if (dark)
+    {
+      rgba->red += (1 - rgba->red) * 0.15;
+      rgba->green += (1 - rgba->green) * 0.15;
+      rgba->blue += (1 - rgba->blue) * 0.15;
+    }
+}
