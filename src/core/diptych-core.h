@@ -3,9 +3,11 @@
 
 #include "diptych-aligner.h"
 #include "diptych-alignment.h"
+#include "diptych-anchor.h"
 #include "diptych-annotation.h"
 #include "diptych-document.h"
 #include "diptych-error.h"
+#include "diptych-history.h"
 #include "diptych-import.h"
 #include "diptych-link.h"
 #include "diptych-project.h"
