@@ -136,8 +136,10 @@ redo_activated (GSimpleAction *action,
   diptych_history_redo (diptych_project_get_history (project_of (self)));
 }
 
-/* Annotations in the panes: an overline in the tag's color, which the
- * link highlights (backgrounds, underlines) leave visible. */
+/* Annotations in the panes: an underline in the tag's color, under the
+ * link highlights (backgrounds stay visible; the word-level marks of a
+ * link win). Not an overline: GTK 4.8's text layout corrupts memory
+ * with overline-rgba. */
 
 static void
 collect_tag (GtkTextTag *tag,
@@ -191,12 +193,14 @@ mark_annotations (DiptychEditing *self)
 
           text_tag = gtk_text_tag_table_lookup (table, name);
           if (text_tag == NULL && gdk_rgba_parse (&rgba, color))
-            text_tag = gtk_text_buffer_create_tag (buffer, name,
-                                                   "overline", PANGO_OVERLINE_SINGLE,
-                                                   "overline-rgba", &rgba,
-                                                   "underline", PANGO_UNDERLINE_SINGLE,
-                                                   "underline-rgba", &rgba,
-                                                   NULL);
+            {
+              text_tag = gtk_text_buffer_create_tag (buffer, name,
+                                                     "underline", PANGO_UNDERLINE_SINGLE,
+                                                     "underline-rgba", &rgba,
+                                                     NULL);
+              /* Below the highlights: their word marks win where both are. */
+              gtk_text_tag_set_priority (text_tag, 0);
+            }
           if (text_tag == NULL)
             continue;
           gtk_text_buffer_get_iter_at_offset (buffer, &start, span.start);
@@ -534,6 +538,26 @@ diptych_editing_init (DiptychEditing *self)
 {
 }
 
+/* A selection in each pane at once (for Link Selected Passages): the
+ * panes must not share the PRIMARY selection, which would clear one
+ * pane's selection when the other selects. */
+static void
+drop_primary_selection (GtkTextView *view)
+{
+  GdkClipboard *primary = gdk_display_get_primary_clipboard (gtk_widget_get_display (GTK_WIDGET (view)));
+
+  gtk_text_buffer_remove_selection_clipboard (gtk_text_view_get_buffer (view), primary);
+}
+
+/* GtkTextView removes it again when unrealized: give it back first. */
+static void
+restore_primary_selection (GtkTextView *view)
+{
+  GdkClipboard *primary = gdk_display_get_primary_clipboard (gtk_widget_get_display (GTK_WIDGET (view)));
+
+  gtk_text_buffer_add_selection_clipboard (gtk_text_view_get_buffer (view), primary);
+}
+
 static GMenu *
 build_extra_menu (void)
 {
@@ -584,6 +608,11 @@ diptych_editing_new (DiptychWindow *window)
   for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
     {
       gtk_text_view_set_extra_menu (view_of (self, side), G_MENU_MODEL (self->extra_menu));
+      /* GtkTextView adds it on realize (the panes keep their buffers). */
+      g_signal_connect_after (view_of (self, side), "realize", G_CALLBACK (drop_primary_selection), NULL);
+      g_signal_connect (view_of (self, side), "unrealize", G_CALLBACK (restore_primary_selection), NULL);
+      if (gtk_widget_get_realized (GTK_WIDGET (view_of (self, side))))
+        drop_primary_selection (view_of (self, side));
       /* A new text drops the marks: put them back. */
       g_signal_connect_object (gtk_text_view_get_buffer (view_of (self, side)), "changed",
                                G_CALLBACK (mark_annotations), self, G_CONNECT_SWAPPED);

@@ -389,6 +389,8 @@ diptych_session_save_finish (DiptychSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void destroy_window_later (DiptychSession *self);
+
 /* What to do once a save from the window succeeded. */
 typedef enum
 {
@@ -437,7 +439,7 @@ save_interactive_cb (GObject      *source_object,
       if (self->window != NULL)
         {
           if (data->then == THEN_CLOSE)
-            gtk_window_destroy (GTK_WINDOW (self->window));
+            destroy_window_later (self);
           else
             diptych_window_add_toast (self->window, _("Project saved"));
         }
@@ -588,6 +590,21 @@ save_as_activated (GSimpleAction *action,
 
 /* Closing */
 
+static gboolean
+destroy_window_cb (gpointer user_data)
+{
+  gtk_window_destroy (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the dialog that decided it has gone. */
+static void
+destroy_window_later (DiptychSession *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window_cb,
+                   g_object_ref (self->window), g_object_unref);
+}
+
 static void
 on_close_response (AdwMessageDialog *dialog,
                    const char       *response,
@@ -601,7 +618,7 @@ on_close_response (AdwMessageDialog *dialog,
     {
       remove_snapshot (self);
       diptych_project_set_modified (project_of (self), FALSE);
-      gtk_window_destroy (GTK_WINDOW (self->window));
+      destroy_window_later (self);
     }
   else if (g_strcmp0 (response, "save") == 0)
     save (self, THEN_CLOSE);
@@ -718,6 +735,8 @@ diptych_session_autosave (DiptychSession  *self,
   g_return_val_if_fail (DIPTYCH_IS_SESSION (self), FALSE);
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->window == NULL)
+    return TRUE;
   project = project_of (self);
   if (!diptych_session_has_unsaved_work (project))
     {
@@ -775,6 +794,9 @@ autosave_cb (gpointer user_data)
 static void
 project_changed_cb (DiptychSession *self)
 {
+  /* Disposed (a pending task may keep us alive a little longer). */
+  if (self->window == NULL)
+    return;
   if (self->autosave_id != 0 || !diptych_session_has_unsaved_work (project_of (self)))
     return;
 
@@ -784,9 +806,16 @@ project_changed_cb (DiptychSession *self)
 static void
 window_active_cb (DiptychSession *self)
 {
-  /* Leaving the window: write what is pending now. */
-  if (self->autosave_id != 0 && !gtk_window_is_active (GTK_WINDOW (self->window)))
-    autosave_cb (self);
+  g_autoptr(GError) error = NULL;
+
+  /* Leaving the window: write what is pending now (this removes the
+   * timer too). */
+  if (self->window == NULL || self->autosave_id == 0 ||
+      gtk_window_is_active (GTK_WINDOW (self->window)))
+    return;
+
+  if (!diptych_session_autosave (self, &error))
+    g_warning ("Autosave failed: %s", error->message);
 }
 
 static gboolean

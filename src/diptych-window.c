@@ -1067,7 +1067,10 @@ diptych_window_constructed (GObject *object)
 
   self->settings = g_settings_new (APPLICATION_ID);
   if (self->project == NULL)
-    self->project = diptych_project_new ();
+    {
+      self->project = diptych_project_new ();
+      diptych_project_add_default_tags (self->project);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
