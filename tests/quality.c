@@ -34,12 +34,32 @@ static const char * const system_titles[N_SYSTEMS] = {
 };
 static const char * const set_names[N_SETS] = { "fixtures", "samples" };
 
+/* Kinds of model errors, for a summary a tuner can act on. */
+enum
+{
+  KIND_LINK_ELSEWHERE,   /* a gold link missed, a sentence linked to something else */
+  KIND_LINK_UNLINKED,    /* a gold link missed, neither sentence linked */
+  KIND_LINK_SPURIOUS,
+  KIND_OMISSION_MISSED,
+  KIND_OMISSION_SPURIOUS,
+  N_KINDS,
+};
+
+static const char * const kind_names[N_KINDS] = {
+  "missed links, a sentence linked elsewhere",
+  "missed links, neither sentence linked",
+  "spurious links",
+  "missed omissions",
+  "spurious omissions",
+};
+
 typedef struct
 {
   char         *name;
   QualityClass  klass;
   guint         set;
   QualityScore  scores[N_SYSTEMS];
+  guint         kinds[N_KINDS];
   double        seconds;
 } Row;
 
@@ -181,6 +201,45 @@ count_invalid_spans (DiptychAlignment *model,
   return n_invalid;
 }
 
+static gboolean
+is_linked (QualityGold      *gold,
+           DiptychAlignment *model,
+           DiptychSide       side,
+           guint             index)
+{
+  for (guint l = 0; l < diptych_alignment_get_n_links (model); l++)
+    {
+      DiptychLink *link = diptych_alignment_get_link (model, l);
+
+      if (diptych_link_get_state (link) != DIPTYCH_STATE_REJECTED
+          && quality_gold_link_covers (gold, link, side, index))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+count_kinds (QualityGold      *gold,
+             DiptychAlignment *model,
+             GArray           *errors,
+             guint            *kinds)
+{
+  for (guint e = 0; e < errors->len; e++)
+    {
+      const QualityError *error = &g_array_index (errors, QualityError, e);
+
+      if (error->is_link && !error->missed)
+        kinds[KIND_LINK_SPURIOUS]++;
+      else if (error->is_link)
+        kinds[is_linked (gold, model, DIPTYCH_SIDE_A, error->a)
+              || is_linked (gold, model, DIPTYCH_SIDE_B, error->b)
+              ? KIND_LINK_ELSEWHERE : KIND_LINK_UNLINKED]++;
+      else
+        kinds[error->missed ? KIND_OMISSION_MISSED : KIND_OMISSION_SPURIOUS]++;
+    }
+}
+
 static DiptychDocument *
 load_document (const char  *dir,
                const char  *name,
@@ -248,6 +307,7 @@ evaluate (GPtrArray                  *rows,
   row->set = set;
   row->seconds = g_timer_elapsed (timer, NULL);
   quality_gold_score (gold, model, &row->scores[SYSTEM_MODEL], errors);
+  count_kinds (gold, model, errors, row->kinds);
   quality_gold_score (gold, diff, &row->scores[SYSTEM_DIFF], NULL);
   quality_gold_score (gold, tfidf, &row->scores[SYSTEM_TFIDF], NULL);
   g_ptr_array_add (rows, row);
@@ -394,6 +454,34 @@ print_table (GPtrArray *rows,
   g_print ("\n");
 }
 
+static void
+print_kinds (GPtrArray *rows)
+{
+  g_print ("== Model errors by kind ==\n%-44s", "");
+  for (guint klass = 0; klass < QUALITY_N_CLASSES; klass++)
+    g_print (" %9s", quality_class_to_string (klass));
+  g_print ("\n");
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      g_print ("%-44s", kind_names[kind]);
+      for (guint klass = 0; klass < QUALITY_N_CLASSES; klass++)
+        {
+          guint sum = 0;
+
+          for (guint r = 0; r < rows->len; r++)
+            {
+              const Row *row = g_ptr_array_index (rows, r);
+
+              if (row->klass == klass)
+                sum += row->kinds[kind];
+            }
+          g_print (" %9u", sum);
+        }
+      g_print ("\n");
+    }
+  g_print ("\n");
+}
+
 static gboolean
 check_target (const char *what,
               double      value,
@@ -530,6 +618,7 @@ main (int   argc,
 
   for (guint system = 0; system < N_SYSTEMS; system++)
     print_table (rows, system);
+  print_kinds (rows);
 
   if (!check_targets (rows) && opt_check)
     {

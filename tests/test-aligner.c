@@ -410,8 +410,10 @@ test_aligner_async (void)
 static void
 test_aligner_missing_wordnet (void)
 {
-  g_autoptr(DiptychDocument) a = doc ("The laboratory studies the drought in the valley.");
-  g_autoptr(DiptychDocument) b = doc ("A lab examines the drought in the valley.");
+  g_autoptr(DiptychDocument) a = doc ("The laboratory studies the drought in the Selva valley. "
+                                      "Prices of bread rose again. The mayor resigned on Monday.");
+  g_autoptr(DiptychDocument) b = doc ("A lab examines the drought in the Selva valley. "
+                                      "Fishermen protested at the port.");
   g_autoptr(DiptychAlignment) without = NULL;
   g_autofree char *wordnet = g_test_build_filename (G_TEST_DIST, "data", "wordnet", NULL);
   const char * const *warnings;

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "diptych-core.h"
 #include "diptych-project-io-private.h"
@@ -80,6 +81,14 @@ test_round_trip_memory (void)
 
   xml2 = project_xml (loaded);
   g_assert_cmpstr (xml, ==, xml2);
+
+  /* Opening a project does not call for aligning again, nor can the
+   * loading be undone. */
+  g_assert_nonnull (diptych_project_get_alignment (loaded));
+  g_assert_cmpint (diptych_alignment_get_settings (diptych_project_get_alignment (loaded))->granularity,
+                   ==, DIPTYCH_GRANULARITY_CLAUSE);
+  g_assert_cmpuint (diptych_alignment_get_n_links (diptych_project_get_alignment (loaded)), ==, 1);
+  g_assert_false (diptych_history_get_can_undo (diptych_project_get_history (loaded)));
 
   g_assert_cmpstr (diptych_document_get_text (diptych_project_get_document (loaded, DIPTYCH_SIDE_A)), ==, TEST_TEXT_A);
   b = diptych_project_get_document (loaded, DIPTYCH_SIDE_B);
@@ -293,6 +302,36 @@ test_save_failures (void)
   assert_failed_save_keeps_file (&disk_full_late, DIPTYCH_ERROR_IO, g_strerror (ENOSPC));
 }
 
+/* Leftovers of a killed save are cleaned up by the next save, unless
+ * they are fresh (another instance may be saving right now). */
+static void
+test_stale_temporaries (void)
+{
+  g_autofree char *dir = project_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.diptych", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".p.diptych.AbC123", NULL);
+  g_autofree char *fresh = g_build_filename (dir, ".p.diptych.XyZ789", NULL);
+  g_autofree char *other = g_build_filename (dir, ".other.diptych.AbC123", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DiptychProject) project = project_test_new ();
+  g_autoptr(GError) error = NULL;
+  struct utimbuf old_times = { 1000000000, 1000000000 };
+
+  g_assert_true (g_file_set_contents (stale, "partial", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "partial", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "partial", -1, NULL));
+  g_assert_cmpint (g_utime (stale, &old_times), ==, 0);
+  g_assert_cmpint (g_utime (other, &old_times), ==, 0);
+
+  g_assert_true (diptych_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  project_test_rm_rf (dir);
+}
+
 static void
 test_save_missing_folder (void)
 {
@@ -389,6 +428,56 @@ test_hostile_truncated (void)
       g_assert_true (error->code == DIPTYCH_ERROR_PARSE || error->code == DIPTYCH_ERROR_INVALID);
       g_assert_true (cut == 0 || strstr (error->message, "line ") != NULL);
     }
+}
+
+/* Random damage (flipped, dropped and inserted bytes) never crashes the
+ * reader: it loads or says why not. */
+static void
+test_hostile_mutations (void)
+{
+  g_autoptr(DiptychProject) project = project_test_new ();
+  gsize length = 0;
+  g_autofree char *xml = diptych_project_to_xml (project, &length);
+  static const char junk[] = "<>&\"'=/!?;#x0123456789abcdef \n\x01\xff\xc3";
+  guint loaded = 0;
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(GString) data = g_string_new_len (xml, length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DiptychProject) result = NULL;
+      guint n_changes = g_test_rand_int_range (1, 4);
+
+      for (guint k = 0; k < n_changes; k++)
+        {
+          guint at = g_test_rand_int_range (0, data->len);
+          char c = junk[g_test_rand_int_range (0, sizeof junk - 1)];
+
+          switch (g_test_rand_int_range (0, 3))
+            {
+            case 0: data->str[at] = c; break;
+            case 1: g_string_erase (data, at, 1); break;
+            default: g_string_insert_c (data, at, c); break;
+            }
+        }
+
+      result = diptych_project_from_xml (data->str, data->len, "x.diptych", &error);
+      if (result != NULL)
+        {
+          g_autofree char *again = diptych_project_to_xml (result, NULL);
+          g_assert_no_error (error);
+          g_assert_nonnull (again);
+          loaded++;
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == DIPTYCH_ERROR);
+          g_assert_true (g_str_has_prefix (error->message, "“x.diptych”"));
+        }
+    }
+
+  g_test_message ("%u of 400 damaged files still loaded", loaded);
 }
 
 static void
@@ -507,8 +596,10 @@ main (int   argc,
   g_test_add_func ("/project-io/save/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/project-io/save/failures", test_save_failures);
   g_test_add_func ("/project-io/save/missing-folder", test_save_missing_folder);
+  g_test_add_func ("/project-io/save/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/project-io/hostile/strings", test_hostile);
   g_test_add_func ("/project-io/hostile/truncated", test_hostile_truncated);
+  g_test_add_func ("/project-io/hostile/mutations", test_hostile_mutations);
   g_test_add_func ("/project-io/hostile/files", test_hostile_files);
   g_test_add_func ("/project-io/async", test_async);
 

@@ -190,6 +190,21 @@ assert_realigned (DiptychProject *project,
   g_assert_cmpstr (diptych_annotation_get_link_id (annotation_at (project, 2)), ==, l4_id);
 }
 
+/* Every kind of file the project writes passes the shipped schema. */
+static void
+assert_schema_valid (DiptychProject *project)
+{
+  g_autofree char *dir = project_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v.diptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (diptych_project_save_full (project, file, DIPTYCH_SAVE_FORCE, NULL, &error));
+  g_assert_no_error (error);
+  project_test_assert_valid (path);
+  project_test_rm_rf (dir);
+}
+
 static void
 test_decisions_survive_realignment (void)
 {
@@ -207,6 +222,7 @@ test_decisions_survive_realignment (void)
   g_assert_true (diptych_project_get_alignment (project) == alignment);
   assert_realigned (project, l1_id, l4_id);
   after = diptych_project_to_xml (project, NULL);
+  assert_schema_valid (project);
 
   /* Re-aligning is one edit that can be undone. */
   g_assert_cmpstr (diptych_history_get_undo_label (history), ==, "Undo Re-align");
@@ -285,9 +301,13 @@ test_reanchor (void)
   g_assert_cmpstr (diptych_annotation_get_quote (on_other), ==, "Other words.");
   g_assert_true (diptych_history_get_can_undo (diptych_project_get_history (project)));
 
+  /* The model's link on the second sentence carries a note; re-importing
+   * drops that link, and with it the note's link id, for good. */
+  diptych_annotation_set_link_id (on_b, diptych_link_get_id (link_at (project, 1)));
   lost = diptych_project_replace_document (project, DIPTYCH_SIDE_A, new_a);
   g_assert_cmpuint (lost, ==, 1);
   g_assert_false (diptych_history_get_can_undo (diptych_project_get_history (project)));
+  g_assert_null (diptych_annotation_get_link_id (on_b));
 
   /* The quote occurs twice; the context picks the second occurrence. */
   new_second = g_utf8_pointer_to_offset (NEW_TEXT, strstr (NEW_TEXT, "The ceasefire holds. End"));
@@ -311,6 +331,7 @@ test_reanchor (void)
   /* Orphaned annotations are saved and load again. */
   xml = diptych_project_to_xml (project, NULL);
   g_assert_nonnull (strstr (xml, "orphaned=\"true\""));
+  assert_schema_valid (project);
   loaded = diptych_project_from_xml (xml, strlen (xml), "p.diptych", &error);
   g_assert_no_error (error);
   g_assert_true (diptych_annotation_get_orphaned (annotation_at (loaded, 1)));

@@ -112,6 +112,7 @@ test_pdf_content (void)
   g_assert_true (contains_rtl (text, "مرحبا بالعالم"));
   g_assert_true (contains_rtl (text, "هذا نص عربي"));
   g_assert_true (contains_rtl (text, "שלום עולם"));
+  g_assert_nonnull (strstr (text, "两份文件一致"));
 
   /* Summary, omissions, annotations. */
   g_assert_nonnull (strstr (text, "moved: B §2"));
@@ -211,7 +212,7 @@ test_pdf_long_row (void)
   diptych_project_set_document (project, DIPTYCH_SIDE_A, a);
   diptych_project_set_document (project, DIPTYCH_SIDE_B, b);
   link = diptych_link_new (DIPTYCH_SPAN_INIT (0, diptych_document_get_length (a)), DIPTYCH_SPAN_INIT (0, 6),
-                           DIPTYCH_LINK_PARTIAL, 0.2, DIPTYCH_STATE_MANUAL);
+                           DIPTYCH_LINK_PARTIAL, 0.2, DIPTYCH_STATE_AUTO);
   diptych_alignment_add_link (alignment, link);
   diptych_project_set_alignment (project, alignment);
 
@@ -224,6 +225,32 @@ test_pdf_long_row (void)
   remove_pdf (path);
 }
 
+static void
+test_pdf_empty (void)
+{
+  g_autoptr(DiptychProject) project = diptych_project_new ();
+  g_autoptr(DiptychDocument) a = diptych_document_new ("", 0, "Empty", NULL, "text", NULL, NULL);
+  g_autoptr(DiptychDocument) b = diptych_document_new ("Nothing in common.", -1, "Other", NULL, "text", NULL, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  /* Nothing aligned yet: every format still makes a report. */
+  diptych_project_set_document (project, DIPTYCH_SIDE_A, a);
+  diptych_project_set_document (project, DIPTYCH_SIDE_B, b);
+  for (guint format = DIPTYCH_REPORT_JSON; format <= DIPTYCH_REPORT_CSV; format++)
+    {
+      gsize length = 0;
+      g_autofree char *out = report_fixture_write (project, format, NULL, &length);
+      g_assert_cmpuint (length, >, 0);
+    }
+
+  path = write_pdf (project, NULL, "empty.pdf");
+  text = extract (path);
+  g_assert_nonnull (strstr (text, "Page 1 of 1"));
+  g_assert_nonnull (strstr (text, "No linked or omitted passages to show."));
+  remove_pdf (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/report/pdf/content", test_pdf_content);
   g_test_add_func ("/report/pdf/pages", test_pdf_pages);
   g_test_add_func ("/report/pdf/long-row", test_pdf_long_row);
+  g_test_add_func ("/report/pdf/empty", test_pdf_empty);
 
   return g_test_run ();
 }

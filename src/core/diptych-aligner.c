@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +42,7 @@
 #define MAX_POSTINGS 150
 #define CANCEL_CHECK_EVERY 256
 /* Coverage of long passages counts against this many average words. */
-#define MASS_CAP_WORDS 8
+#define MASS_CAP_WORDS 5
 
 typedef struct
 {
@@ -1249,9 +1249,9 @@ set_thresholds (Run *run)
   /* Sensitivity 0 is strict (thresholds x1.5), 1 lenient (x0.5). */
   float factor = 1.5f - (float) CLAMP (run->settings->sensitivity, 0.0, 1.0);
 
-  run->t_link = 0.24f * factor;
-  run->t_support = 0.145f * factor;
-  run->t_cover = 0.45f * factor;
+  run->t_link = 0.29f * factor;
+  run->t_support = 0.175f * factor;
+  run->t_cover = 0.54f * factor;
 }
 
 #define STAGE(name) \

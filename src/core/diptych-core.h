@@ -12,6 +12,7 @@
 #include "diptych-link.h"
 #include "diptych-project.h"
 #include "diptych-project-io.h"
+#include "diptych-recovery.h"
 #include "diptych-report.h"
 #include "diptych-span-index.h"
 #include "diptych-tag.h"

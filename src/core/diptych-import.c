@@ -15,7 +15,8 @@ display_name_of (const char *name)
 {
   if (name == NULL || *name == '\0')
     return g_strdup (_("The document"));
-  return g_strdup_printf ("“%s”", name);
+  /* Translators: a file name quoted in messages; use your language's quotes */
+  return g_strdup_printf (_("“%s”"), name);
 }
 
 static guint
@@ -97,6 +98,23 @@ typedef struct
   guint     pending_breaks;
 } TextSink;
 
+/* A page's own footer (copyright, links), not an article's. */
+static gboolean
+is_page_footer (xmlNode *node)
+{
+  if (xmlStrcasecmp (node->name, (const xmlChar *) "footer") != 0)
+    return FALSE;
+
+  for (xmlNode *up = node->parent; up != NULL; up = up->parent)
+    if (up->type == XML_ELEMENT_NODE &&
+        (xmlStrcasecmp (up->name, (const xmlChar *) "article") == 0 ||
+         xmlStrcasecmp (up->name, (const xmlChar *) "main") == 0 ||
+         xmlStrcasecmp (up->name, (const xmlChar *) "section") == 0))
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 is_skipped_element (xmlNode *node)
 {
@@ -111,10 +129,14 @@ is_skipped_element (xmlNode *node)
     if (xmlStrcasecmp (node->name, (const xmlChar *) skipped[i]) == 0)
       return TRUE;
 
+  if (is_page_footer (node))
+    return TRUE;
+
   role = xmlGetProp (node, (const xmlChar *) "role");
   if (role != NULL && (xmlStrcasecmp (role, (const xmlChar *) "navigation") == 0 ||
                        xmlStrcasecmp (role, (const xmlChar *) "banner") == 0 ||
-                       xmlStrcasecmp (role, (const xmlChar *) "contentinfo") == 0))
+                       xmlStrcasecmp (role, (const xmlChar *) "contentinfo") == 0 ||
+                       xmlStrcasecmp (role, (const xmlChar *) "search") == 0))
     return TRUE;
 
   return xmlHasProp (node, (const xmlChar *) "hidden") != NULL;
@@ -368,6 +390,7 @@ diptych_import_bytes (GBytes      *bytes,
   g_autofree char *display = display_name_of (name);
   g_autofree char *text = NULL;
   g_autofree char *html_title = NULL;
+  g_autofree char *from_utf16 = NULL;
   const char *data;
   const char *bad = NULL;
   const char *format;
@@ -388,6 +411,26 @@ diptych_import_bytes (GBytes      *bytes,
                    _("%s is too large (%s). Diptych opens documents of up to %s."),
                    display, size, max);
       return NULL;
+    }
+
+  /* UTF-16 with a byte order mark (as some Windows editors save text)
+   * is converted; it would look binary otherwise. */
+  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                      ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      const char *charset = (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+      gsize converted = 0;
+
+      from_utf16 = g_convert (data + 2, length - 2, "UTF-8", charset, NULL, &converted, NULL);
+      if (from_utf16 == NULL)
+        {
+          g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID_ENCODING,
+                       _("%s begins like UTF-16 text but is not valid UTF-16. Convert it to UTF-8 and open it again."),
+                       display);
+          return NULL;
+        }
+      data = from_utf16;
+      length = converted;
     }
 
   if (memchr (data, '\0', length) != NULL)

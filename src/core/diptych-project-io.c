@@ -229,9 +229,11 @@ write_document (GString         *out,
 }
 
 static void
-write_link (GString     *out,
-            DiptychLink *link)
+write_link (GString  *out,
+            gpointer  item,
+            gpointer  user_data)
 {
+  DiptychLink *link = item;
   const char * const *terms = diptych_link_get_shared_terms (link);
   DiptychSpan a = diptych_link_get_span (link, DIPTYCH_SIDE_A);
   DiptychSpan b = diptych_link_get_span (link, DIPTYCH_SIDE_B);
@@ -281,9 +283,11 @@ write_link (GString     *out,
 }
 
 static void
-write_annotation (GString           *out,
-                  DiptychAnnotation *annotation)
+write_annotation (GString  *out,
+                  gpointer  item,
+                  gpointer  user_data)
 {
+  DiptychAnnotation *annotation = item;
   DiptychSpan span = diptych_annotation_get_span (annotation);
 
   g_string_append (out, "    <annotation");
@@ -293,7 +297,9 @@ write_annotation (GString           *out,
   append_attr_uint (out, "end", span.end);
   append_attr (out, "tag", diptych_annotation_get_tag (annotation));
   append_attr_time (out, "created", diptych_annotation_get_created (annotation));
-  if (diptych_annotation_get_link_id (annotation) != NULL)
+  /* Only a link that exists: the file must load again. */
+  if (diptych_annotation_get_link_id (annotation) != NULL &&
+      g_hash_table_contains (user_data, diptych_annotation_get_link_id (annotation)))
     append_attr (out, "link", diptych_annotation_get_link_id (annotation));
   if (diptych_annotation_get_orphaned (annotation))
     append_attr (out, "orphaned", "true");
@@ -308,6 +314,58 @@ write_annotation (GString           *out,
   g_string_append (out, "    </annotation>\n");
 }
 
+static void
+write_tag (GString  *out,
+           gpointer  item,
+           gpointer  user_data)
+{
+  DiptychTag *tag = item;
+
+  g_string_append (out, "    <tag");
+  append_attr (out, "name", diptych_tag_get_name (tag));
+  append_attr (out, "color", diptych_tag_get_color (tag));
+  g_string_append (out, "/>\n");
+}
+
+static void
+write_omission (GString  *out,
+                gpointer  item,
+                gpointer  user_data)
+{
+  DiptychOmission *omission = item;
+  DiptychSpan span = diptych_omission_get_span (omission);
+
+  g_string_append (out, "    <omission");
+  append_attr (out, "id", diptych_omission_get_id (omission));
+  append_attr (out, "side", diptych_side_to_string (diptych_omission_get_side (omission)));
+  append_attr_uint (out, "start", span.start);
+  append_attr_uint (out, "end", span.end);
+  append_attr (out, "state", diptych_state_to_string (diptych_omission_get_state (omission)));
+  g_string_append (out, "/>\n");
+}
+
+typedef void (*WriteItemFunc) (GString  *out,
+                               gpointer  item,
+                               gpointer  user_data);
+
+static void
+write_list (GString       *out,
+            const char    *name,
+            GListModel    *model,
+            WriteItemFunc  write_item,
+            gpointer       user_data)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_string_append_printf (out, "  <%s>\n", name);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      write_item (out, item, user_data);
+    }
+  g_string_append_printf (out, "  </%s>\n", name);
+}
+
 /**
  * diptych_project_to_xml:
  * @self: a project
@@ -320,14 +378,21 @@ diptych_project_to_xml (DiptychProject *self,
                         gsize          *length)
 {
   const DiptychAlignSettings *settings;
+  g_autoptr(GHashTable) link_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *links;
   GString *out;
-  GListModel *model;
-  guint n;
 
   g_return_val_if_fail (DIPTYCH_IS_PROJECT (self), NULL);
 
   out = g_string_sized_new (4096);
   settings = diptych_project_get_settings (self);
+  links = diptych_project_get_links (self);
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(DiptychLink) link = g_list_model_get_item (links, i);
+      if (diptych_link_get_id (link) != NULL)
+        g_hash_table_add (link_ids, g_strdup (diptych_link_get_id (link)));
+    }
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (out, "<diptych-project xmlns=\"" PROJECT_NS "\"");
@@ -346,57 +411,10 @@ diptych_project_to_xml (DiptychProject *self,
         write_document (out, side, document);
     }
 
-  g_string_append (out, "  <tags>\n");
-  model = diptych_project_get_tags (self);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DiptychTag) tag = g_list_model_get_item (model, i);
-
-      g_string_append (out, "    <tag");
-      append_attr (out, "name", diptych_tag_get_name (tag));
-      append_attr (out, "color", diptych_tag_get_color (tag));
-      g_string_append (out, "/>\n");
-    }
-  g_string_append (out, "  </tags>\n");
-
-  g_string_append (out, "  <links>\n");
-  model = diptych_project_get_links (self);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DiptychLink) link = g_list_model_get_item (model, i);
-      write_link (out, link);
-    }
-  g_string_append (out, "  </links>\n");
-
-  g_string_append (out, "  <omissions>\n");
-  model = diptych_project_get_omissions (self);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DiptychOmission) omission = g_list_model_get_item (model, i);
-      DiptychSpan span = diptych_omission_get_span (omission);
-
-      g_string_append (out, "    <omission");
-      append_attr (out, "id", diptych_omission_get_id (omission));
-      append_attr (out, "side", diptych_side_to_string (diptych_omission_get_side (omission)));
-      append_attr_uint (out, "start", span.start);
-      append_attr_uint (out, "end", span.end);
-      append_attr (out, "state", diptych_state_to_string (diptych_omission_get_state (omission)));
-      g_string_append (out, "/>\n");
-    }
-  g_string_append (out, "  </omissions>\n");
-
-  g_string_append (out, "  <annotations>\n");
-  model = diptych_project_get_annotations (self);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DiptychAnnotation) annotation = g_list_model_get_item (model, i);
-      write_annotation (out, annotation);
-    }
-  g_string_append (out, "  </annotations>\n");
+  write_list (out, "tags", diptych_project_get_tags (self), write_tag, NULL);
+  write_list (out, "links", links, write_link, NULL);
+  write_list (out, "omissions", diptych_project_get_omissions (self), write_omission, NULL);
+  write_list (out, "annotations", diptych_project_get_annotations (self), write_annotation, link_ids);
 
   g_string_append (out, "</diptych-project>\n");
 
@@ -1281,7 +1299,7 @@ diptych_project_from_xml (const char  *data,
       !read_list (&reader, root, "annotations", read_annotation, error))
     goto out;
 
-  diptych_project_set_modified (project, FALSE);
+  diptych_project_load_done (project);
   ok = TRUE;
 
 out:
@@ -1461,6 +1479,9 @@ diptych_project_load_async (GFile               *file,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  /* libxml2 2.9 wants its first initialization on one thread. */
+  xmlInitParser ();
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, diptych_project_load_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
@@ -1524,6 +1545,34 @@ keep_backup (const char *path)
     g_debug ("Could not keep a backup of %s: %s", path, error->message);
 }
 
+/* Temporary files of saves that were killed before they could rename or
+ * remove them: ".name.diptych.XXXXXX" beside the target, older than a
+ * save could take (a fresh one may be another instance's save). */
+#define STALE_TEMP_SECONDS (10 * 60)
+
+static void
+remove_stale_temporaries (const char *dir,
+                          const char *base)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || strlen (name) != strlen (prefix) + 6)
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > STALE_TEMP_SECONDS)
+        g_unlink (path);
+    }
+}
+
 static gboolean
 write_all (int          fd,
            const char  *data,
@@ -1583,6 +1632,8 @@ write_local (const char    *path,
   struct stat st;
   int saved_errno = 0;
   int fd, dir_fd;
+
+  remove_stale_temporaries (dir, base);
 
   if (save_hooks.fail_create)
     fd = -1, errno = EACCES;

@@ -561,7 +561,10 @@ reanchor_side (DiptychProject  *self,
       };
 
       if (diptych_link_get_state (link) == DIPTYCH_STATE_AUTO)
-        continue;
+        {
+          detach_annotations (self, diptych_link_get_id (link));
+          continue;
+        }
 
       if (old_document != NULL && document != NULL &&
           reanchor_span (old_document, document, spans[side], &spans[side]))
@@ -673,8 +676,10 @@ diptych_project_replace_document (DiptychProject  *self,
   old_document = g_steal_pointer (&self->documents[side]);
   self->documents[side] = document != NULL ? g_object_ref (document) : NULL;
 
-  diptych_history_clear (self->history);
   lost = reanchor_side (self, side, old_document, document);
+  /* Earlier edits speak of offsets in the old text; the re-anchoring
+   * itself is not an edit to undo. */
+  diptych_history_clear (self->history);
   if (self->alignment != NULL)
     {
       g_clear_object (&self->alignment);
@@ -1147,6 +1152,61 @@ check_in_store (GListStore  *store,
   return TRUE;
 }
 
+/* Where @item goes in @store to keep it sorted by @compare. */
+static guint
+sorted_position (GListStore       *store,
+                 gpointer          item,
+                 GCompareDataFunc  compare)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint position;
+
+  for (position = 0; position < n; position++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (G_LIST_MODEL (store), position);
+
+      if (compare (other, item, NULL) > 0)
+        break;
+    }
+
+  return position;
+}
+
+/* A decision on a link or omission the model proposed. */
+static gboolean
+decide (DiptychProject  *self,
+        GListStore      *store,
+        gpointer         item,
+        DiptychState     old_state,
+        DiptychState     state,
+        const char      *manual_message,
+        const char      *confirm_label,
+        const char      *reject_label,
+        const char      *reset_label,
+        GError         **error)
+{
+  const char *label;
+
+  if (!check_in_store (store, item, error))
+    return FALSE;
+
+  if (old_state == DIPTYCH_STATE_MANUAL || state == DIPTYCH_STATE_MANUAL)
+    {
+      g_set_error_literal (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID, manual_message);
+      return FALSE;
+    }
+
+  switch (state)
+    {
+    case DIPTYCH_STATE_CONFIRMED: label = confirm_label; break;
+    case DIPTYCH_STATE_REJECTED: label = reject_label; break;
+    default: label = reset_label; break;
+    }
+
+  set_state (self, label, item, old_state, state);
+  return TRUE;
+}
+
 /**
  * diptych_project_add_link:
  * @span_a: a passage of document A
@@ -1167,7 +1227,7 @@ diptych_project_add_link (DiptychProject  *self,
   g_autofree char *id = NULL;
   g_autofree char *text_a = NULL;
   g_autofree char *text_b = NULL;
-  guint n, position;
+  guint n;
 
   g_return_val_if_fail (DIPTYCH_IS_PROJECT (self), NULL);
 
@@ -1198,15 +1258,8 @@ diptych_project_add_link (DiptychProject  *self,
   id = next_id (self, 'l');
   diptych_link_set_id (link, id);
 
-  for (position = 0; position < n; position++)
-    {
-      g_autoptr(DiptychLink) other = g_list_model_get_item (G_LIST_MODEL (self->links), position);
-
-      if (compare_links (other, link, NULL) > 0)
-        break;
-    }
-
-  insert_item (self, _("Add Link"), self->links, position, link);
+  insert_item (self, _("Add Link"), self->links,
+               sorted_position (self->links, link, compare_links), link);
   return link;
 }
 
@@ -1224,32 +1277,12 @@ diptych_project_set_link_state (DiptychProject  *self,
                                 DiptychState     state,
                                 GError         **error)
 {
-  DiptychState old_state;
-  const char *label;
-
   g_return_val_if_fail (DIPTYCH_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (DIPTYCH_IS_LINK (link), FALSE);
 
-  if (!check_in_store (self->links, link, error))
-    return FALSE;
-
-  old_state = diptych_link_get_state (link);
-  if (old_state == DIPTYCH_STATE_MANUAL || state == DIPTYCH_STATE_MANUAL)
-    {
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
-                   _("A link drawn by hand can only be removed"));
-      return FALSE;
-    }
-
-  switch (state)
-    {
-    case DIPTYCH_STATE_CONFIRMED: label = _("Confirm Link"); break;
-    case DIPTYCH_STATE_REJECTED: label = _("Reject Link"); break;
-    default: label = _("Reset Link"); break;
-    }
-
-  set_state (self, label, link, old_state, state);
-  return TRUE;
+  return decide (self, self->links, link, diptych_link_get_state (link), state,
+                 _("A link drawn by hand can only be removed"),
+                 _("Confirm Link"), _("Reject Link"), _("Reset Link"), error);
 }
 
 gboolean
@@ -1313,7 +1346,7 @@ diptych_project_mark_omission (DiptychProject  *self,
 {
   g_autoptr(DiptychOmission) omission = NULL;
   g_autofree char *id = NULL;
-  guint n, position;
+  guint n;
 
   g_return_val_if_fail (DIPTYCH_IS_PROJECT (self), NULL);
   g_return_val_if_fail (side < DIPTYCH_N_SIDES, NULL);
@@ -1346,15 +1379,8 @@ diptych_project_mark_omission (DiptychProject  *self,
   id = next_id (self, 'o');
   diptych_omission_set_id (omission, id);
 
-  for (position = 0; position < n; position++)
-    {
-      g_autoptr(DiptychOmission) other = g_list_model_get_item (G_LIST_MODEL (self->omissions), position);
-
-      if (compare_omissions (other, omission, NULL) > 0)
-        break;
-    }
-
-  insert_item (self, _("Mark Omission"), self->omissions, position, omission);
+  insert_item (self, _("Mark Omission"), self->omissions,
+               sorted_position (self->omissions, omission, compare_omissions), omission);
   return omission;
 }
 
@@ -1369,32 +1395,12 @@ diptych_project_set_omission_state (DiptychProject   *self,
                                     DiptychState      state,
                                     GError          **error)
 {
-  DiptychState old_state;
-  const char *label;
-
   g_return_val_if_fail (DIPTYCH_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (DIPTYCH_IS_OMISSION (omission), FALSE);
 
-  if (!check_in_store (self->omissions, omission, error))
-    return FALSE;
-
-  old_state = diptych_omission_get_state (omission);
-  if (old_state == DIPTYCH_STATE_MANUAL || state == DIPTYCH_STATE_MANUAL)
-    {
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
-                   _("An omission marked by hand can only be removed"));
-      return FALSE;
-    }
-
-  switch (state)
-    {
-    case DIPTYCH_STATE_CONFIRMED: label = _("Confirm Omission"); break;
-    case DIPTYCH_STATE_REJECTED: label = _("Mark as Not an Omission"); break;
-    default: label = _("Reset Omission"); break;
-    }
-
-  set_state (self, label, omission, old_state, state);
-  return TRUE;
+  return decide (self, self->omissions, omission, diptych_omission_get_state (omission), state,
+                 _("An omission marked by hand can only be removed"),
+                 _("Confirm Omission"), _("Mark as Not an Omission"), _("Reset Omission"), error);
 }
 
 /* A model omission is rejected ("not an omission"); a manual or rejected
@@ -1879,6 +1885,34 @@ diptych_project_load_annotation (DiptychProject    *self,
   g_return_if_fail (DIPTYCH_IS_PROJECT (self));
   note_id (self, diptych_annotation_get_id (annotation));
   g_list_store_append (self->annotations, annotation);
+}
+
+void
+diptych_project_load_done (DiptychProject *self)
+{
+  g_autoptr(DiptychAlignment) alignment = NULL;
+  guint n;
+
+  g_return_if_fail (DIPTYCH_IS_PROJECT (self));
+
+  alignment = diptych_alignment_new (&self->settings);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->links));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DiptychLink) link = g_list_model_get_item (G_LIST_MODEL (self->links), i);
+      diptych_alignment_add_link (alignment, link);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->omissions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DiptychOmission) omission = g_list_model_get_item (G_LIST_MODEL (self->omissions), i);
+      diptych_alignment_add_omission (alignment, omission);
+    }
+
+  if (g_set_object (&self->alignment, alignment))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIGNMENT]);
+  diptych_history_clear (self->history);
+  diptych_project_set_modified (self, FALSE);
 }
 
 const char *

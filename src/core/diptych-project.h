@@ -49,6 +49,9 @@ GListModel                 *diptych_project_get_links          (DiptychProject  
 GListModel                 *diptych_project_get_omissions      (DiptychProject             *self);
 DiptychLink                *diptych_project_find_link          (DiptychProject             *self,
                                                                 const char                 *id);
+const DiptychWordOp        *diptych_project_get_word_ops       (DiptychProject             *self,
+                                                                DiptychLink                *link,
+                                                                guint                      *n_ops);
 
 /* Decisions (undoable) */
 DiptychLink                *diptych_project_add_link           (DiptychProject             *self,

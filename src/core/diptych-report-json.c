@@ -124,10 +124,10 @@ write_link (DiptychReport *report,
   json_text (out, report->documents[DIPTYCH_SIDE_B], b);
   g_string_append (out, "}");
 
-  if (report->options.word_diff && diptych_link_has_word_ops (link))
+  if (report->options.word_diff)
     {
       guint n_ops;
-      const DiptychWordOp *ops = diptych_link_get_word_ops (link, &n_ops);
+      const DiptychWordOp *ops = diptych_report_get_word_ops (report, link, &n_ops);
 
       g_string_append (out, ",\n     \"word_diff\": [");
       for (guint i = 0; i < n_ops; i++)

@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "diptych-error.h"
 #include "diptych-report-private.h"
@@ -51,6 +52,7 @@ typedef struct
 {
   DiptychReport  *report;
   PangoContext   *context;
+  GHashTable     *fonts;     /* description string → PangoFontDescription */
   GPtrArray      *pages;     /* cairo_surface_t (recording) */
   cairo_t        *cr;
   double          width;
@@ -64,19 +66,48 @@ typedef struct
   GError         *write_error;
 } Pdf;
 
-static PangoLayout *
-new_layout (Pdf        *pdf,
-            const char *font,
-            double      width)
+/* A context for print: no hinting, metrics in points. */
+static PangoContext *
+print_context_new (PangoFontMap *font_map)
 {
-  PangoLayout *layout = pango_layout_new (pdf->context);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+static PangoLayout *
+layout_new (PangoContext               *context,
+            const PangoFontDescription *desc,
+            double                      width)
+{
+  PangoLayout *layout = pango_layout_new (context);
 
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_auto_dir (layout, TRUE);
   return layout;
+}
+
+static PangoLayout *
+new_layout (Pdf        *pdf,
+            const char *font,
+            double      width)
+{
+  PangoFontDescription *desc = g_hash_table_lookup (pdf->fonts, font);
+
+  if (desc == NULL)
+    {
+      desc = pango_font_description_from_string (font);
+      g_hash_table_insert (pdf->fonts, g_strdup (font), desc);
+    }
+  return layout_new (pdf->context, desc, width);
 }
 
 static void
@@ -361,23 +392,95 @@ draw_table_header (Pdf *pdf)
   pdf->in_table = TRUE;
 }
 
-static void
-append_piece_markup (const char         *text,
-                     gsize               n_bytes,
-                     DiptychPieceStyle   style,
-                     DiptychDiscrepancy  discrepancy,
-                     gpointer            user_data)
+/* Passages are laid out from plain text and an attribute list built
+ * alongside it: no markup to escape and parse for the bulk of the report. */
+typedef struct
 {
-  GString *out = user_data;
-  const char *attrs = NULL;
+  GString       *text;
+  PangoAttrList *attrs;
+} Styled;
+
+static void
+append_plain (GString    *out,
+              const char *text,
+              gsize       n_bytes)
+{
+  const char *end = text + n_bytes, *run = text;
+
+  for (const char *p = text; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c >= 0x20 && c != 0x7f) || c == '\n' || c == '\t')
+        continue;
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, c == '\r' ? "\n" : "\xef\xbf\xbd");
+      run = p + 1;
+    }
+  g_string_append_len (out, run, end - run);
+}
+
+static void
+add_attr (Styled         *styled,
+          PangoAttribute *attr,
+          guint           start,
+          guint           end)
+{
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (styled->attrs, attr);
+}
+
+/* Appends text, with one attribute over it (taken) or none. */
+static void
+styled_append (Styled         *styled,
+               const char     *text,
+               PangoAttribute *attr)
+{
+  guint start = styled->text->len;
+
+  append_plain (styled->text, text, strlen (text));
+  if (attr != NULL)
+    add_attr (styled, attr, start, styled->text->len);
+}
+
+static void
+add_piece_attrs (const char         *text,
+                 gsize               n_bytes,
+                 DiptychPieceStyle   style,
+                 DiptychDiscrepancy  discrepancy,
+                 gpointer            user_data)
+{
+  Styled *styled = user_data;
+  guint start = styled->text->len, end;
+
+  append_plain (styled->text, text, n_bytes);
+  end = styled->text->len;
 
   switch (style)
     {
-    case DIPTYCH_PIECE_REWORDED: attrs = "style=\"italic\" underline=\"low\""; break;
-    case DIPTYCH_PIECE_CHANGED: attrs = "weight=\"bold\" underline=\"double\""; break;
-    case DIPTYCH_PIECE_INSERTED: attrs = "weight=\"bold\" underline=\"single\" background=\"#e5f5e9\""; break;
-    case DIPTYCH_PIECE_DELETED: attrs = "strikethrough=\"true\" background=\"#fbe9ea\""; break;
-    case DIPTYCH_PIECE_UNCOVERED: attrs = "style=\"italic\" underline=\"error\" underline_color=\"#c64600\""; break;
+    case DIPTYCH_PIECE_REWORDED:
+      add_attr (styled, pango_attr_style_new (PANGO_STYLE_ITALIC), start, end);
+      add_attr (styled, pango_attr_underline_new (PANGO_UNDERLINE_LOW), start, end);
+      break;
+    case DIPTYCH_PIECE_CHANGED:
+      add_attr (styled, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, end);
+      add_attr (styled, pango_attr_underline_new (PANGO_UNDERLINE_DOUBLE), start, end);
+      break;
+    case DIPTYCH_PIECE_INSERTED:
+      add_attr (styled, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, end);
+      add_attr (styled, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE), start, end);
+      add_attr (styled, pango_attr_background_new (0xe5e5, 0xf5f5, 0xe9e9), start, end);
+      break;
+    case DIPTYCH_PIECE_DELETED:
+      add_attr (styled, pango_attr_strikethrough_new (TRUE), start, end);
+      add_attr (styled, pango_attr_background_new (0xfbfb, 0xe9e9, 0xeaea), start, end);
+      break;
+    case DIPTYCH_PIECE_UNCOVERED:
+      add_attr (styled, pango_attr_style_new (PANGO_STYLE_ITALIC), start, end);
+      add_attr (styled, pango_attr_underline_new (PANGO_UNDERLINE_ERROR), start, end);
+      add_attr (styled, pango_attr_underline_color_new (0xc6c6, 0x4646, 0x0000), start, end);
+      break;
     case DIPTYCH_PIECE_PLAIN:
     case DIPTYCH_PIECE_SAME:
     default:
@@ -385,29 +488,53 @@ append_piece_markup (const char         *text,
     }
 
   if (discrepancy != DIPTYCH_DISCREPANCY_NONE)
-    g_string_append (out, "<span background=\"#ffd6d6\">");
-  if (attrs != NULL)
-    g_string_append_printf (out, "<span %s>", attrs);
-  diptych_report_append_escaped (out, text, n_bytes);
-  if (attrs != NULL)
-    g_string_append (out, "</span>");
-  if (discrepancy != DIPTYCH_DISCREPANCY_NONE)
-    g_string_append (out, "</span><span foreground=\"#c01c28\" weight=\"bold\" rise=\"3000\" size=\"smaller\">⚠</span>");
+    {
+      add_attr (styled, pango_attr_background_new (0xffff, 0xd6d6, 0xd6d6), start, end);
+      g_string_append (styled->text, "⚠");
+      add_attr (styled, pango_attr_foreground_new (0xc0c0, 0x1c1c, 0x2828), end, styled->text->len);
+      add_attr (styled, pango_attr_weight_new (PANGO_WEIGHT_BOLD), end, styled->text->len);
+      add_attr (styled, pango_attr_rise_new (3 * PANGO_SCALE), end, styled->text->len);
+      add_attr (styled, pango_attr_scale_new (PANGO_SCALE_SMALL), end, styled->text->len);
+    }
 }
 
 static PangoLayout *
-passage_layout (Pdf         *pdf,
-                DiptychLink *link,
-                DiptychSide  side,
-                DiptychSpan  span,
-                double       width)
+passage_layout (DiptychReport              *report,
+                PangoContext               *context,
+                const PangoFontDescription *desc,
+                DiptychLink                *link,
+                DiptychSide                 side,
+                DiptychSpan                 span,
+                double                      width)
 {
-  g_autoptr(GString) markup = g_string_new (NULL);
-  PangoLayout *layout = new_layout (pdf, TEXT_FONT, width);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  Styled styled = { text, attrs };
+  PangoLayout *layout = layout_new (context, desc, width);
 
-  diptych_report_foreach_piece (pdf->report, link, side, span, append_piece_markup, markup);
-  pango_layout_set_markup (layout, markup->str, markup->len);
+  diptych_report_foreach_piece (report, link, side, span, add_piece_attrs, &styled);
+  pango_layout_set_text (layout, text->str, text->len);
+  pango_layout_set_attributes (layout, attrs);
   return layout;
+}
+
+/* Appends formatted markup; the string arguments are escaped. */
+static void markup_printf (GString    *markup,
+                           const char *format,
+                           ...) G_GNUC_PRINTF (2, 3);
+
+static void
+markup_printf (GString    *markup,
+               const char *format,
+               ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  g_string_append (markup, text);
 }
 
 static void
@@ -430,23 +557,23 @@ write_title (Pdf *pdf)
       g_autoptr(GString) markup = g_string_new ("<b>");
       GDateTime *imported = diptych_document_get_imported (doc);
 
-      g_string_append_printf (markup, "%s · ", diptych_report_side_label (side));
+      markup_printf (markup, "%s · ", diptych_report_side_label (side));
       diptych_report_append_escaped (markup, name, -1);
       g_string_append (markup, "</b>\n");
       if (diptych_document_get_source (doc) != NULL)
         {
-          g_string_append_printf (markup, "%s: ", _("Source"));
+          markup_printf (markup, "%s: ", _("Source"));
           diptych_report_append_escaped (markup, diptych_document_get_source (doc), -1);
           g_string_append (markup, "\n");
         }
       if (imported != NULL)
         {
           g_autofree char *when = g_date_time_format (imported, "%Y-%m-%d %H:%M:%S %Z");
-          g_string_append_printf (markup, "%s: ", _("Imported"));
+          markup_printf (markup, "%s: ", _("Imported"));
           diptych_report_append_escaped (markup, when, -1);
           g_string_append (markup, "\n");
         }
-      g_string_append_printf (markup, "%s: %u · %s: <tt>%s</tt>",
+      markup_printf (markup, "%s: %u · %s: <tt>%s</tt>",
                               _("Characters"), diptych_document_get_length (doc),
                               _("SHA-256"), diptych_document_get_sha256 (doc) != NULL
                                               ? diptych_document_get_sha256 (doc) : "—");
@@ -465,22 +592,22 @@ write_summary (Pdf *pdf)
 
   heading (pdf, _("Summary"), 13);
 
-  g_string_append_printf (markup, "%s: A %s · B %s\n",
+  markup_printf (markup, "%s: A %s · B %s\n",
                           _("Text with a counterpart in the other document"), cov_a, cov_b);
-  g_string_append_printf (markup, "%s: A %u · B %u\n",
+  markup_printf (markup, "%s: A %u · B %u\n",
                           _("Omissions (passages without counterpart)"),
                           report->n_omissions[DIPTYCH_SIDE_A], report->n_omissions[DIPTYCH_SIDE_B]);
-  g_string_append_printf (markup, "%s: ", _("Links"));
+  markup_printf (markup, "%s: ", _("Links"));
   for (guint kind = 0; kind < G_N_ELEMENTS (report->n_by_kind); kind++)
-    g_string_append_printf (markup, "%s%s %u", kind > 0 ? " · " : "",
+    markup_printf (markup, "%s%s %u", kind > 0 ? " · " : "",
                             diptych_report_kind_label (kind), report->n_by_kind[kind]);
   g_string_append (markup, "\n");
   for (guint state = 0; state < G_N_ELEMENTS (report->n_by_state); state++)
-    g_string_append_printf (markup, "%s%s %u", state > 0 ? " · " : "",
+    markup_printf (markup, "%s%s %u", state > 0 ? " · " : "",
                             diptych_report_state_label (state), report->n_by_state[state]);
-  g_string_append_printf (markup, "\n%s: ", _("Annotations by tag"));
+  markup_printf (markup, "\n%s: ", _("Annotations by tag"));
   if (report->annotations->len == 0)
-    g_string_append (markup, _("No annotations."));
+    markup_printf (markup, "%s", _("No annotations."));
   for (guint i = 0; i < report->annotations->len; i++)
     {
       const char *tag = diptych_annotation_get_tag (g_ptr_array_index (report->annotations, i));
@@ -492,9 +619,9 @@ write_summary (Pdf *pdf)
       if (g_hash_table_size (counted) > 1)
         g_string_append (markup, " · ");
       if (t != NULL && diptych_tag_color_is_valid (diptych_tag_get_color (t)))
-        g_string_append_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
+        markup_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
       diptych_report_append_escaped (markup, tag, -1);
-      g_string_append_printf (markup, " %u", diptych_report_count_annotations_with_tag (report, tag));
+      markup_printf (markup, " %u", diptych_report_count_annotations_with_tag (report, tag));
     }
   paragraph (pdf, BODY_FONT, markup->str, 0.0, 6.0, DECOR_NONE);
 }
@@ -504,7 +631,7 @@ write_legend (Pdf *pdf)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
 
-  g_string_append_printf (markup,
+  markup_printf (markup,
                           "<span style=\"italic\" underline=\"low\">%s</span>   "
                           "<span weight=\"bold\" underline=\"double\">%s</span>   "
                           "<span weight=\"bold\" underline=\"single\">%s</span>   "
@@ -517,11 +644,235 @@ write_legend (Pdf *pdf)
   paragraph (pdf, SMALL_FONT, markup->str, 0.0, 6.0, DECOR_NONE);
 }
 
+/* Shaping the passages is most of the work. A worker thread lays out the
+ * passages of the table in chunks of rows while this thread paginates
+ * and draws the chunks before. Pango objects must not be used by two
+ * threads at once, so each chunk in flight has a context of its own font
+ * map (a slot); the slot is given back once its chunk has been drawn and
+ * its layouts freed. */
+#define CHUNK_ROWS 128
+#define N_SLOTS 3
+
+/* The cells of a row: the label, the passage of A, that of B. */
+#define N_CELLS 3
+
+typedef struct
+{
+  guint         first;
+  guint         last;
+  guint         slot;
+  PangoLayout **layouts;   /* N_CELLS per row */
+} Chunk;
+
+typedef struct
+{
+  DiptychReport        *report;
+  double                width[N_CELLS];
+  PangoFontMap         *font_maps[N_SLOTS];
+  PangoContext         *contexts[N_SLOTS];
+  PangoFontDescription *text_font;
+  PangoFontDescription *small_font;
+  PangoFontDescription *body_font;
+  GAsyncQueue          *free_slots;   /* slot + 1 */
+  GAsyncQueue          *ready;        /* Chunk, in order */
+  GThread              *thread;
+  gint                  stop;
+} Pipeline;
+
+static void
+chunk_free (Chunk *chunk)
+{
+  for (guint i = 0; i < N_CELLS * (chunk->last - chunk->first); i++)
+    g_clear_object (&chunk->layouts[i]);
+  g_free (chunk->layouts);
+  g_free (chunk);
+}
+
+/* The label of a row: short and plain, as it is laid out for every row. */
+static PangoLayout *
+label_layout (Pipeline         *pipeline,
+              PangoContext     *context,
+              DiptychReportRow *row)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  Styled styled = { text, attrs };
+  PangoLayout *layout = layout_new (context, pipeline->small_font, pipeline->width[0]);
+
+  if (row->link != NULL)
+    {
+      DiptychLink *link = row->link;
+      g_autofree char *score = diptych_report_format_score (diptych_link_get_score (link));
+
+      g_string_append_printf (text, "A §%u · B §%u\n", row->a_number, row->b_number);
+      styled_append (&styled, diptych_report_kind_label (diptych_link_get_kind (link)),
+                     pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      g_string_append_printf (text, " %s", score);
+      if (diptych_link_get_state (link) != DIPTYCH_STATE_AUTO)
+        {
+          g_string_append_c (text, '\n');
+          styled_append (&styled, diptych_report_state_label (diptych_link_get_state (link)), NULL);
+        }
+      if (row->moved)
+        {
+          g_autofree char *moved = g_strdup_printf (_("moved: B §%u"), row->b_number);
+
+          g_string_append_c (text, '\n');
+          styled_append (&styled, moved, pango_attr_foreground_new (0x6161, 0x3535, 0x8383));
+        }
+    }
+  else
+    {
+      g_autofree char *only = g_strdup_printf (_("Only in %s"),
+                                               diptych_report_side_label (diptych_omission_get_side (row->omission)));
+
+      styled_append (&styled, _("Omission"), pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      g_string_append_c (text, '\n');
+      styled_append (&styled, only, NULL);
+    }
+
+  pango_layout_set_text (layout, text->str, text->len);
+  pango_layout_set_attributes (layout, attrs);
+  return layout;
+}
+
+static Chunk *
+lay_out_chunk (Pipeline *pipeline,
+               guint     first,
+               guint     slot)
+{
+  DiptychReport *report = pipeline->report;
+  PangoContext *context = pipeline->contexts[slot];
+  Chunk *chunk = g_new0 (Chunk, 1);
+
+  chunk->first = first;
+  chunk->last = MIN (first + CHUNK_ROWS, report->rows->len);
+  chunk->slot = slot;
+  chunk->layouts = g_new0 (PangoLayout *, N_CELLS * (chunk->last - chunk->first));
+
+  for (guint i = chunk->first; i < chunk->last; i++)
+    {
+      DiptychReportRow *row = &g_array_index (report->rows, DiptychReportRow, i);
+      PangoLayout **cells = &chunk->layouts[N_CELLS * (i - chunk->first)];
+
+      cells[0] = label_layout (pipeline, context, row);
+      for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
+        {
+          PangoLayout *layout;
+
+          if (row->link != NULL)
+            layout = passage_layout (report, context, pipeline->text_font, row->link, side,
+                                     diptych_link_get_span (row->link, side), pipeline->width[1 + side]);
+          else if (diptych_omission_get_side (row->omission) == side)
+            layout = passage_layout (report, context, pipeline->text_font, NULL, side,
+                                     diptych_omission_get_span (row->omission), pipeline->width[1 + side]);
+          else
+            {
+              layout = layout_new (context, pipeline->body_font, pipeline->width[1 + side]);
+              pango_layout_set_text (layout, "—", -1);
+              pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+            }
+          cells[1 + side] = layout;
+        }
+      /* Lay them out here, not in the thread that draws them. */
+      for (guint c = 0; c < N_CELLS; c++)
+        pango_layout_get_line_count (cells[c]);
+    }
+  return chunk;
+}
+
+static gpointer
+pipeline_thread (gpointer data)
+{
+  Pipeline *pipeline = data;
+
+  for (guint first = 0; first < pipeline->report->rows->len; first += CHUNK_ROWS)
+    {
+      guint slot = GPOINTER_TO_UINT (g_async_queue_pop (pipeline->free_slots)) - 1;
+
+      if (g_atomic_int_get (&pipeline->stop))
+        break;
+      g_async_queue_push (pipeline->ready, lay_out_chunk (pipeline, first, slot));
+    }
+  return NULL;
+}
+
+static void
+pipeline_init (Pipeline      *pipeline,
+               DiptychReport *report,
+               const double   width[N_CELLS])
+{
+  memset (pipeline, 0, sizeof *pipeline);
+  pipeline->report = report;
+  for (guint c = 0; c < N_CELLS; c++)
+    pipeline->width[c] = width[c];
+  pipeline->text_font = pango_font_description_from_string (TEXT_FONT);
+  pipeline->small_font = pango_font_description_from_string (SMALL_FONT);
+  pipeline->body_font = pango_font_description_from_string (BODY_FONT);
+  pipeline->free_slots = g_async_queue_new ();
+  pipeline->ready = g_async_queue_new_full ((GDestroyNotify) chunk_free);
+  for (guint i = 0; i < N_SLOTS; i++)
+    {
+      pipeline->font_maps[i] = pango_cairo_font_map_new ();
+      pipeline->contexts[i] = print_context_new (pipeline->font_maps[i]);
+      g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (i + 1));
+    }
+
+  /* Words of the passages are diffed on the worker (report->word_ops):
+   * this thread must not touch them meanwhile. */
+  if (g_get_num_processors () > 1 && report->rows->len > CHUNK_ROWS)
+    pipeline->thread = g_thread_new ("diptych-pdf-layout", pipeline_thread, pipeline);
+}
+
+static Chunk *
+pipeline_next (Pipeline *pipeline,
+               guint     first)
+{
+  if (pipeline->thread != NULL)
+    return g_async_queue_pop (pipeline->ready);
+  return lay_out_chunk (pipeline, first, GPOINTER_TO_UINT (g_async_queue_pop (pipeline->free_slots)) - 1);
+}
+
+static void
+pipeline_done_with (Pipeline *pipeline,
+                    Chunk    *chunk)
+{
+  guint slot = chunk->slot;
+
+  chunk_free (chunk);
+  g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (slot + 1));
+}
+
+static void
+pipeline_clear (Pipeline *pipeline)
+{
+  if (pipeline->thread != NULL)
+    {
+      /* Wake the worker if it waits for a slot, and let it finish. */
+      g_atomic_int_set (&pipeline->stop, 1);
+      g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (N_SLOTS + 1));
+      g_thread_join (pipeline->thread);
+    }
+  g_clear_pointer (&pipeline->ready, g_async_queue_unref);
+  g_clear_pointer (&pipeline->free_slots, g_async_queue_unref);
+  for (guint i = 0; i < N_SLOTS; i++)
+    {
+      g_clear_object (&pipeline->contexts[i]);
+      g_clear_object (&pipeline->font_maps[i]);
+    }
+  g_clear_pointer (&pipeline->text_font, pango_font_description_free);
+  g_clear_pointer (&pipeline->small_font, pango_font_description_free);
+  g_clear_pointer (&pipeline->body_font, pango_font_description_free);
+}
+
 static gboolean
 write_rows (Pdf     *pdf,
             GError **error)
 {
   DiptychReport *report = pdf->report;
+  Pipeline pipeline;
+  Chunk *chunk = NULL;
+  gboolean ok = TRUE;
 
   heading (pdf, _("Side by side"), 13);
   write_legend (pdf);
@@ -531,67 +882,47 @@ write_rows (Pdf     *pdf,
       return TRUE;
     }
 
+  pipeline_init (&pipeline, report, pdf->col_width);
   draw_table_header (pdf);
   for (guint i = 0; i < report->rows->len; i++)
     {
       DiptychReportRow *row = &g_array_index (report->rows, DiptychReportRow, i);
-      g_autoptr(GString) meta = g_string_new (NULL);
-      Cell cells[3] = { { NULL, }, };
+      Cell cells[N_CELLS] = { { NULL, }, };
 
-      for (guint c = 0; c < 3; c++)
-        cells[c].x = pdf->col_x[c];
+      if (chunk == NULL)
+        chunk = pipeline_next (&pipeline, i);
+
+      /* Laid out by the worker; flow() frees them. */
+      for (guint c = 0; c < N_CELLS; c++)
+        {
+          cells[c].x = pdf->col_x[c];
+          cells[c].layout = g_steal_pointer (&chunk->layouts[N_CELLS * (i - chunk->first) + c]);
+        }
 
       if (row->link != NULL)
         {
-          DiptychLink *link = row->link;
-          DiptychLinkKind kind = diptych_link_get_kind (link);
-          g_autofree char *score = diptych_report_format_score (diptych_link_get_score (link));
-          Decor decor = kind == DIPTYCH_LINK_IDENTICAL ? DECOR_IDENTICAL
-                      : kind == DIPTYCH_LINK_REWORDED ? DECOR_REWORDED : DECOR_PARTIAL;
+          DiptychLinkKind kind = diptych_link_get_kind (row->link);
 
-          g_string_append_printf (meta, "A §%u · B §%u\n<b>", row->a_number, row->b_number);
-          diptych_report_append_escaped (meta, diptych_report_kind_label (kind), -1);
-          g_string_append (meta, "</b>\n");
-          diptych_report_append_escaped (meta, diptych_report_state_label (diptych_link_get_state (link)), -1);
-          g_string_append_printf (meta, "\n%s %s", _("score"), score);
-          if (row->moved)
-            {
-              g_autofree char *moved = g_strdup_printf (_("moved: B §%u"), row->b_number);
-              g_string_append (meta, "\n<span foreground=\"#613583\" weight=\"bold\">");
-              diptych_report_append_escaped (meta, moved, -1);
-              g_string_append (meta, "</span>");
-            }
-          cells[1].layout = passage_layout (pdf, link, DIPTYCH_SIDE_A, diptych_link_get_span (link, DIPTYCH_SIDE_A), pdf->col_width[1]);
-          cells[2].layout = passage_layout (pdf, link, DIPTYCH_SIDE_B, diptych_link_get_span (link, DIPTYCH_SIDE_B), pdf->col_width[2]);
-          cells[1].decor = cells[2].decor = decor;
+          cells[1].decor = cells[2].decor = kind == DIPTYCH_LINK_IDENTICAL ? DECOR_IDENTICAL
+                                          : kind == DIPTYCH_LINK_REWORDED ? DECOR_REWORDED : DECOR_PARTIAL;
         }
       else
+        cells[diptych_omission_get_side (row->omission) == DIPTYCH_SIDE_A ? 1 : 2].decor = DECOR_OMISSION;
+
+      flow (pdf, cells, N_CELLS, 6.0, TRUE);
+
+      if (i + 1 == chunk->last)
         {
-          DiptychSide side = diptych_omission_get_side (row->omission);
-          guint column = side == DIPTYCH_SIDE_A ? 1 : 2;
-          g_autofree char *label = g_strdup_printf (_("Only in %s"), diptych_report_side_label (side));
-
-          g_string_append (meta, "<b>");
-          diptych_report_append_escaped (meta, _("Omission"), -1);
-          g_string_append (meta, "</b>\n");
-          diptych_report_append_escaped (meta, label, -1);
-          cells[column].layout = passage_layout (pdf, NULL, side, diptych_omission_get_span (row->omission),
-                                                 pdf->col_width[column]);
-          cells[column].decor = DECOR_OMISSION;
-          cells[3 - column].layout = new_layout (pdf, BODY_FONT, pdf->col_width[3 - column]);
-          pango_layout_set_text (cells[3 - column].layout, "—", -1);
-          pango_layout_set_alignment (cells[3 - column].layout, PANGO_ALIGN_CENTER);
+          pipeline_done_with (&pipeline, g_steal_pointer (&chunk));
+          ok = diptych_report_flush (report, TRUE, 0.05 + 0.8 * i / report->rows->len, error);
+          if (!ok)
+            break;
         }
-
-      cells[0].layout = new_layout (pdf, SMALL_FONT, pdf->col_width[0]);
-      pango_layout_set_markup (cells[0].layout, meta->str, meta->len);
-      flow (pdf, cells, 3, 6.0, TRUE);
-
-      if (i % 64 == 0 && !diptych_report_flush (report, TRUE, 0.05 + 0.8 * i / report->rows->len, error))
-        return FALSE;
     }
+  g_clear_pointer (&chunk, chunk_free);
+  pipeline_clear (&pipeline);
   pdf->in_table = FALSE;
-  return TRUE;
+  return ok;
 }
 
 static void
@@ -655,10 +986,10 @@ write_annotations (Pdf *pdf)
       gsize bytes;
 
       if (t != NULL && diptych_tag_color_is_valid (diptych_tag_get_color (t)))
-        g_string_append_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
+        markup_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
       g_string_append (markup, "<b>");
       diptych_report_append_escaped (markup, tag != NULL && *tag != '\0' ? tag : _("Untagged"), -1);
-      g_string_append_printf (markup, "</b>  <span size=\"smaller\" foreground=\"#555555\">%s %s · ",
+      markup_printf (markup, "</b>  <span size=\"smaller\" foreground=\"#555555\">%s %s · ",
                               _("Document"), diptych_report_side_label (side));
       diptych_report_append_escaped (markup, where, -1);
       g_string_append (markup, "</span>");
@@ -731,7 +1062,6 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
 {
   Pdf pdf = { NULL, };
   cairo_surface_t *surface;
-  cairo_font_options_t *options;
   cairo_status_t status;
   gboolean ok = FALSE;
   double column;
@@ -757,15 +1087,10 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   pdf.col_x[2] = pdf.col_x[1] + column + GAP;
   pdf.col_width[2] = column;
   pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  pdf.fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) pango_font_description_free);
 
-  /* Layout for print: no hinting, metrics in points. */
-  pdf.context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pdf.context, options);
-  pango_cairo_context_set_resolution (pdf.context, 72.0);
-  cairo_font_options_destroy (options);
+  pdf.context = print_context_new (pango_cairo_font_map_get_default ());
 
   start_page (&pdf);
   write_title (&pdf);
@@ -814,5 +1139,6 @@ out:
   g_clear_pointer (&pdf.cr, cairo_destroy);
   g_clear_pointer (&pdf.pages, g_ptr_array_unref);
   g_clear_object (&pdf.context);
+  g_clear_pointer (&pdf.fonts, g_hash_table_unref);
   return ok;
 }

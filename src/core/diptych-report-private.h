@@ -46,6 +46,7 @@ typedef struct
   GPtrArray            *omissions;    /* DiptychOmission, sorted by side then start */
   GPtrArray            *annotations;  /* DiptychAnnotation, sorted by side then start */
   GArray               *rows;         /* DiptychReportRow */
+  GHashTable           *word_ops;     /* DiptychLink → GArray of DiptychWordOp, computed */
 
   /* Summary, over the whole project (not filtered). */
   double                coverage[DIPTYCH_N_SIDES];  /* 0..1 of non-space characters */
@@ -77,6 +78,9 @@ gboolean       diptych_report_write_bytes    (DiptychReport              *report
                                               const void                 *data,
                                               gsize                       n_bytes,
                                               GError                    **error);
+const DiptychWordOp *diptych_report_get_word_ops (DiptychReport        *report,
+                                              DiptychLink                *link,
+                                              guint                      *n_ops);
 void           diptych_report_foreach_piece  (DiptychReport              *report,
                                               DiptychLink                *link,
                                               DiptychSide                 side,

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "diptych-aligner.h"
 #include "diptych-error.h"
 #include "diptych-report-private.h"
 
@@ -531,6 +532,7 @@ diptych_report_new (DiptychProject             *project,
   report->omissions = g_ptr_array_new_with_free_func (g_object_unref);
   report->annotations = g_ptr_array_new_with_free_func (g_object_unref);
   report->rows = g_array_new (FALSE, TRUE, sizeof (DiptychReportRow));
+  report->word_ops = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   report->buffer = g_string_sized_new (FLUSH_THRESHOLD + 4096);
   report->stream = stream != NULL ? g_object_ref (stream) : NULL;
   report->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
@@ -645,6 +647,7 @@ diptych_report_free (DiptychReport *report)
   g_clear_pointer (&report->omissions, g_ptr_array_unref);
   g_clear_pointer (&report->annotations, g_ptr_array_unref);
   g_clear_pointer (&report->rows, g_array_unref);
+  g_clear_pointer (&report->word_ops, g_hash_table_unref);
   if (report->buffer != NULL)
     g_string_free (report->buffer, TRUE);
   g_clear_object (&report->stream);
@@ -702,6 +705,33 @@ diptych_report_flush (DiptychReport  *report,
   return TRUE;
 }
 
+/* The link's word-level differences; for links that have none stored
+ * (drawn by hand, or loaded from a project file), computed once here
+ * without touching the link. */
+const DiptychWordOp *
+diptych_report_get_word_ops (DiptychReport *report,
+                             DiptychLink   *link,
+                             guint         *n_ops)
+{
+  GArray *ops;
+
+  if (diptych_link_has_word_ops (link))
+    return diptych_link_get_word_ops (link, n_ops);
+
+  ops = g_hash_table_lookup (report->word_ops, link);
+  if (ops == NULL)
+    {
+      ops = diptych_word_diff (report->documents[DIPTYCH_SIDE_A], diptych_link_get_span (link, DIPTYCH_SIDE_A),
+                               report->documents[DIPTYCH_SIDE_B], diptych_link_get_span (link, DIPTYCH_SIDE_B));
+      if (ops == NULL)
+        ops = g_array_new (FALSE, FALSE, sizeof (DiptychWordOp));
+      g_hash_table_insert (report->word_ops, link, ops);
+    }
+
+  *n_ops = ops->len;
+  return (const DiptychWordOp *) (gpointer) ops->data;
+}
+
 typedef struct
 {
   DiptychSpan        span;
@@ -748,14 +778,14 @@ diptych_report_foreach_piece (DiptychReport    *report,
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   guint cursor = span.start;
 
-  if (link != NULL && report->options.word_diff && diptych_link_has_word_ops (link))
+  if (link != NULL && report->options.word_diff)
     {
       static const DiptychPieceStyle styles[] = {
         DIPTYCH_PIECE_SAME, DIPTYCH_PIECE_REWORDED, DIPTYCH_PIECE_CHANGED,
         DIPTYCH_PIECE_INSERTED, DIPTYCH_PIECE_DELETED,
       };
       guint n_ops;
-      const DiptychWordOp *ops = diptych_link_get_word_ops (link, &n_ops);
+      const DiptychWordOp *ops = diptych_report_get_word_ops (report, link, &n_ops);
 
       for (guint i = 0; i < n_ops; i++)
         {
@@ -1038,7 +1068,7 @@ gboolean
 diptych_report_write_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
   g_return_val_if_fail (g_async_result_is_tagged (result, diptych_report_write_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
