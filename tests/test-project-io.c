@@ -628,6 +628,40 @@ on_saved (GObject      *source,
 }
 
 static void
+on_load_cancelled (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DiptychProject) project = diptych_project_load_finish (result, &error);
+
+  g_assert_null (project);
+  g_assert_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_CANCELLED);
+  *done = TRUE;
+}
+
+static void
+test_async_cancelled (void)
+{
+  g_autofree char *dir = project_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.diptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DiptychProject) project = project_test_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_assert_true (diptych_project_save (project, file, NULL, &error));
+  g_cancellable_cancel (cancellable);
+  diptych_project_load_async (file, cancellable, on_load_cancelled, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  project_test_rm_rf (dir);
+}
+
+static void
 test_async (void)
 {
   g_autofree char *dir = project_test_tmpdir ();
@@ -677,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/project-io/hostile/mutations", test_hostile_mutations);
   g_test_add_func ("/project-io/hostile/files", test_hostile_files);
   g_test_add_func ("/project-io/async", test_async);
+  g_test_add_func ("/project-io/async-cancelled", test_async_cancelled);
 
   return g_test_run ();
 }

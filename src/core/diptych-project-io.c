@@ -37,6 +37,8 @@
  * authoritative: its SHA-256 is checked on load and a mismatch is an error
  * (the file was edited by hand or damaged). Free text that XML 1.0 cannot
  * carry (control characters) is written as base64 with encoding="base64".
+ * Text longer than 4 MB is cut by empty comments (<!---->), since XML
+ * tools refuse text nodes over 10 MB; readers join the pieces.
  * Word-level differences are not stored: they are recomputed.
  *
  * The writer is deterministic: items in list order, numbers with "%.6g",
@@ -1507,6 +1509,8 @@ diptych_project_load_async (GFile               *file,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, diptych_project_load_async);
+  /* Cancelling gives DIPTYCH_ERROR_CANCELLED, as the sync call does. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, load_thread);
 }
@@ -1917,6 +1921,7 @@ diptych_project_save_async (DiptychProject      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, diptych_project_save_async);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, save_data_new (self, file, flags), (GDestroyNotify) save_data_free);
   g_task_run_in_thread (task, save_thread);
 }
