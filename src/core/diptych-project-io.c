@@ -1099,7 +1099,7 @@ typedef struct
 } FirstError;
 
 static void
-collect_first_error (void        *user_data,
+collect_first_error (void           *user_data,
                      const xmlError *error)
 {
   FirstError *first = user_data;
@@ -1111,9 +1111,6 @@ collect_first_error (void        *user_data,
   first->message[strcspn (first->message, "\n")] = '\0';
   first->line = error->line;
 }
-
-/* libxml2 before 2.12 declares the callback with a non-const error. */
-typedef void (*StructuredErrorFunc) (void *user_data, xmlErrorPtr error);
 
 static gboolean
 validate (xmlDoc      *doc,
@@ -1136,7 +1133,8 @@ validate (xmlDoc      *doc,
   /* Validation reads the shared schema; keep it to one thread at a time. */
   g_mutex_lock (&mutex);
   vctxt = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidStructuredErrors (vctxt, (StructuredErrorFunc) collect_first_error, &first);
+  /* The cast: libxml2 before 2.12 declares the error non-const. */
+  xmlRelaxNGSetValidStructuredErrors (vctxt, (xmlStructuredErrorFunc) collect_first_error, &first);
   ret = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlRelaxNGFreeValidCtxt (vctxt);
   g_mutex_unlock (&mutex);
@@ -1277,7 +1275,7 @@ diptych_project_from_xml (const char  *data,
                            XML_PARSE_BIG_LINES);
   if (doc == NULL || !ctxt->wellFormed)
     {
-      xmlErrorPtr xml_error = xmlCtxtGetLastError (ctxt);
+      const xmlError *xml_error = xmlCtxtGetLastError (ctxt);
       g_autofree char *message = NULL;
 
       message = g_strdup (xml_error != NULL && xml_error->message != NULL
