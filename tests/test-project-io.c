@@ -289,12 +289,15 @@ test_save_failures (void)
 {
   DiptychSaveHooks unwritable = { TRUE, -1, 0 };
   DiptychSaveHooks disk_full_start = { FALSE, 0, 0 };
+  DiptychSaveHooks disk_full_middle = { FALSE, -1, 0 };
+  DiptychSaveHooks disk_full_late = { FALSE, -1, 0 };
   g_autoptr(DiptychProject) project = project_test_new ();
   gsize length = 0;
-  g_autofree char *xml = diptych_project_to_xml (project, &length);
-  DiptychSaveHooks disk_full_middle = { FALSE, length / 2, 0 };
+
+  g_free (diptych_project_to_xml (project, &length));
+  disk_full_middle.fail_after_bytes = length / 2;
   /* The last byte of the new version (with one more annotation) fails. */
-  DiptychSaveHooks disk_full_late = { FALSE, length, 0 };
+  disk_full_late.fail_after_bytes = length;
 
   assert_failed_save_keeps_file (&unwritable, DIPTYCH_ERROR_IO, g_strerror (EACCES));
   assert_failed_save_keeps_file (&disk_full_start, DIPTYCH_ERROR_IO, g_strerror (ENOSPC));
