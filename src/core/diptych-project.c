@@ -231,6 +231,45 @@ next_id (DiptychProject *self,
   return g_strdup_printf ("%c%u", prefix, self->next_id++);
 }
 
+typedef const char * (*GetIdFunc) (gpointer item);
+
+static gboolean
+store_has_id (GListStore *store,
+              const char *id,
+              GetIdFunc   get_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (g_strcmp0 (get_id (item), id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* An id no link, omission or annotation has (some may have been made
+ * elsewhere, by a tool or in a file). */
+static char *
+next_free_id (DiptychProject *self,
+              char            prefix)
+{
+  char *id = next_id (self, prefix);
+
+  while (store_has_id (self->links, id, (GetIdFunc) diptych_link_get_id) ||
+         store_has_id (self->omissions, id, (GetIdFunc) diptych_omission_get_id) ||
+         store_has_id (self->annotations, id, (GetIdFunc) diptych_annotation_get_id))
+    {
+      g_free (id);
+      id = next_id (self, prefix);
+    }
+
+  return id;
+}
+
 static const char *
 side_label (DiptychSide side)
 {
@@ -809,9 +848,8 @@ note_id (DiptychProject *self,
   self->next_id = MAX (self->next_id, (guint) n + 1);
 }
 
-typedef const char * (*GetIdFunc) (gpointer item);
-typedef void         (*SetIdFunc) (gpointer    item,
-                                   const char *id);
+typedef void (*SetIdFunc) (gpointer    item,
+                           const char *id);
 
 /* Gives an item of a new alignment an id that no other item in force
  * has: its own, else that of the model's item it repeats (so notes stay
@@ -846,7 +884,6 @@ assign_id (DiptychProject *self,
       set_id (item, new_id);
     }
 
-  note_id (self, get_id (item));
   g_hash_table_add (used, g_strdup (get_id (item)));
 }
 
@@ -1048,6 +1085,15 @@ diptych_project_set_alignment (DiptychProject   *self,
                              g_strdup (diptych_omission_get_id (omission)));
     }
 
+  /* Ids are unique across links, omissions and annotations. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->annotations)); i++)
+    {
+      g_autoptr(DiptychAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->annotations), i);
+
+      if (diptych_annotation_get_id (annotation) != NULL)
+        g_hash_table_add (used_ids, g_strdup (diptych_annotation_get_id (annotation)));
+    }
+
   n_links = alignment != NULL ? diptych_alignment_get_n_links (alignment) : 0;
   n_omissions = alignment != NULL ? diptych_alignment_get_n_omissions (alignment) : 0;
   n_kept_links = decided_links->len;
@@ -1060,7 +1106,6 @@ diptych_project_set_alignment (DiptychProject   *self,
       DiptychLink *link = diptych_alignment_get_link (alignment, i);
       gboolean known = FALSE;
 
-      note_id (self, diptych_link_get_id (link));
       if (diptych_link_get_state (link) == DIPTYCH_STATE_AUTO)
         continue;
 
@@ -1075,7 +1120,6 @@ diptych_project_set_alignment (DiptychProject   *self,
       DiptychOmission *omission = diptych_alignment_get_omission (alignment, i);
       gboolean known = FALSE;
 
-      note_id (self, diptych_omission_get_id (omission));
       if (diptych_omission_get_state (omission) == DIPTYCH_STATE_AUTO)
         continue;
 
@@ -1376,7 +1420,7 @@ diptych_project_add_link (DiptychProject  *self,
   link = diptych_link_new (span_a, span_b,
                            g_strcmp0 (text_a, text_b) == 0 ? DIPTYCH_LINK_IDENTICAL : DIPTYCH_LINK_REWORDED,
                            1.0, DIPTYCH_STATE_MANUAL);
-  id = next_id (self, 'l');
+  id = next_free_id (self, 'l');
   diptych_link_set_id (link, id);
 
   insert_item (self, _("Add Link"), self->links,
@@ -1497,7 +1541,7 @@ diptych_project_mark_omission (DiptychProject  *self,
     }
 
   omission = diptych_omission_new (side, span, DIPTYCH_STATE_MANUAL);
-  id = next_id (self, 'o');
+  id = next_free_id (self, 'o');
   diptych_omission_set_id (omission, id);
 
   insert_item (self, _("Mark Omission"), self->omissions,
@@ -1790,7 +1834,7 @@ diptych_project_add_annotation (DiptychProject    *self,
 
   if (diptych_annotation_get_id (annotation) == NULL)
     {
-      g_autofree char *id = next_id (self, 'n');
+      g_autofree char *id = next_free_id (self, 'n');
       diptych_annotation_set_id (annotation, id);
     }
 
