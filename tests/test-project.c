@@ -400,6 +400,31 @@ test_anchor_find (void)
   g_assert_false (diptych_anchor_find (doc, NULL, NULL, NULL, 0, &found));
 }
 
+static void
+test_annotation_filter (void)
+{
+  g_autoptr(DiptychProject) project = diptych_project_new ();
+  g_autoptr(DiptychDocument) a = diptych_document_new ("Прекращение огня. The CEASEFIRE holds.", -1, NULL, NULL, NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  DiptychAnnotation *annotation;
+
+  diptych_project_set_document (project, DIPTYCH_SIDE_A, a);
+  diptych_project_add_default_tags (project);
+  annotation = diptych_project_annotate (project, DIPTYCH_SIDE_A, DIPTYCH_SPAN_INIT (18, 38), "Demand",
+                                         "Огонь is in the Russian text", NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (diptych_annotation_matches (annotation, NULL, -1, NULL));
+  g_assert_true (diptych_annotation_matches (annotation, "Demand", DIPTYCH_SIDE_A, ""));
+  g_assert_false (diptych_annotation_matches (annotation, "Question", -1, NULL));
+  g_assert_false (diptych_annotation_matches (annotation, "", -1, NULL));
+  g_assert_false (diptych_annotation_matches (annotation, NULL, DIPTYCH_SIDE_B, NULL));
+  /* In the quote or the note, whatever the case. */
+  g_assert_true (diptych_annotation_matches (annotation, NULL, -1, "ceasefire"));
+  g_assert_true (diptych_annotation_matches (annotation, NULL, -1, "ОГОНЬ"));
+  g_assert_false (diptych_annotation_matches (annotation, NULL, -1, "truce"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/project/decisions/in-alignment", test_decisions_in_alignment);
   g_test_add_func ("/project/reanchor/document", test_reanchor);
   g_test_add_func ("/project/reanchor/find", test_anchor_find);
+  g_test_add_func ("/project/annotations/filter", test_annotation_filter);
 
   return g_test_run ();
 }
