@@ -78,7 +78,7 @@ compute_rows (DiptychOverview *self,
       gpointer item = diptych_span_index_get_entry (self->index, self->side, i, &span);
       int y, h, first, last;
 
-      diptych_text_view_get_span_yrange (self->view, span, &y, &h);
+      diptych_text_view_estimate_span_yrange (self->view, span, &y, &h);
       first = CLAMP ((int) (y / upper * height), 0, height - 1);
       last = CLAMP ((int) ((y + h) / upper * height), first, height - 1);
       for (int row = first; row <= last; row++)

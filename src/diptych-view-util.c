@@ -5,6 +5,8 @@
 
 #include "diptych-view-util.h"
 
+#define MAX_VISIBLE_CHARS 65536
+
 /* The part of the document shown, from the first to the last visible
  * character (whole lines). */
 DiptychSpan
@@ -20,7 +22,12 @@ diptych_text_view_get_visible_span (GtkTextView *view)
   gtk_text_view_get_line_at_y (view, &end, rect.y + rect.height, NULL);
   if (!gtk_text_iter_ends_line (&end))
     gtk_text_iter_forward_to_line_end (&end);
-  return DIPTYCH_SPAN_INIT (gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end) + 1);
+  /* Lines not laid out yet have no height, so right after a jump the
+   * bottom line may seem to be the end of the document: no screen shows
+   * more than this many characters. */
+  return DIPTYCH_SPAN_INIT (gtk_text_iter_get_offset (&start),
+                            MIN (gtk_text_iter_get_offset (&end) + 1,
+                                 gtk_text_iter_get_offset (&start) + MAX_VISIBLE_CHARS));
 }
 
 /* The vertical extent of @span in buffer coordinates: from the top of its
@@ -44,6 +51,46 @@ diptych_text_view_get_span_yrange (GtkTextView *view,
   gtk_text_view_get_iter_location (view, &end, &last);
   *y = first.y;
   *height = MAX (last.y + last.height - first.y, 1);
+}
+
+/* Like diptych_text_view_get_span_yrange(), from the heights of whole
+ * lines (paragraphs) without laying them out: a position within a line
+ * is estimated from its character offset. Cheap enough for every link
+ * of a large document (the overview strip). */
+static int
+estimate_y (GtkTextView *view,
+            guint        offset,
+            gboolean     end)
+{
+  GtkTextIter iter, line_start, line_end;
+  int y, height, chars;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
+  gtk_text_view_get_line_yrange (view, &iter, &y, &height);
+  line_start = iter;
+  gtk_text_iter_set_line_offset (&line_start, 0);
+  line_end = line_start;
+  if (!gtk_text_iter_ends_line (&line_end))
+    gtk_text_iter_forward_to_line_end (&line_end);
+  chars = gtk_text_iter_get_offset (&line_end) - gtk_text_iter_get_offset (&line_start);
+  if (chars <= 0)
+    return end ? y + height : y;
+  return y + (int) ((double) (offset - gtk_text_iter_get_offset (&line_start) + (end ? 1 : 0)) / chars * height);
+}
+
+void
+diptych_text_view_estimate_span_yrange (GtkTextView *view,
+                                        DiptychSpan  span,
+                                        int         *y,
+                                        int         *height)
+{
+  int bottom;
+
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  *y = estimate_y (view, span.start, FALSE);
+  bottom = estimate_y (view, span.end > span.start ? span.end - 1 : span.start, TRUE);
+  *height = MAX (bottom - *y, 1);
 }
 
 guint

@@ -15,6 +15,10 @@ void        diptych_text_view_get_span_yrange  (GtkTextView *view,
                                                 DiptychSpan  span,
                                                 int         *y,
                                                 int         *height);
+void        diptych_text_view_estimate_span_yrange (GtkTextView *view,
+                                                DiptychSpan  span,
+                                                int         *y,
+                                                int         *height);
 guint       diptych_text_view_get_offset_at_y  (GtkTextView *view,
                                                 int          buffer_y);
 double      diptych_text_view_to_widget_y      (GtkTextView *view,

@@ -24,7 +24,7 @@ struct _DiptychWindow
   DiptychComparison    *comparison;
   DiptychSession       *session;
   DiptychEditing       *editing;
-  AdwToast             *align_toast;
+  GtkRevealer          *align_revealer;
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -735,7 +735,8 @@ reveal_inspector (DiptychWindow *self)
 }
 
 /* The highlighting model runs in the background: its progress in the
- * progress bar, a toast to cancel it. */
+ * progress bar, a bar below it to cancel it. (Not a toast: dismissing a
+ * toast while it is shown crashes libadwaita 1.2.) */
 static void
 alignment_progress_cb (DiptychWindow *self)
 {
@@ -749,21 +750,37 @@ aligning_changed_cb (DiptychWindow *self)
 {
   gboolean aligning = diptych_comparison_get_aligning (self->comparison);
 
-  if (aligning && self->align_toast == NULL)
-    {
-      self->align_toast = adw_toast_new (_("Linking the passages of both documents…"));
-      adw_toast_set_timeout (self->align_toast, 0);
-      adw_toast_set_button_label (self->align_toast, _("_Cancel"));
-      adw_toast_set_action_name (self->align_toast, "win.cancel-alignment");
-      g_object_add_weak_pointer (G_OBJECT (self->align_toast), (gpointer *) &self->align_toast);
-      adw_toast_overlay_add_toast (self->toast_overlay, self->align_toast);
-    }
-  else if (!aligning && self->align_toast != NULL)
-    adw_toast_dismiss (self->align_toast);
-
+  gtk_revealer_set_reveal_child (self->align_revealer, aligning);
   if (self->n_busy == 0)
     gtk_revealer_set_reveal_child (self->progress_revealer, aligning);
   alignment_progress_cb (self);
+}
+
+static GtkRevealer *
+build_align_revealer (void)
+{
+  GtkWidget *revealer = gtk_revealer_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *label = gtk_label_new (_("Linking the passages of both documents…"));
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "win.cancel-alignment");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), cancel);
+  gtk_revealer_set_child (GTK_REVEALER (revealer), box);
+  gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_widget_add_css_class (revealer, "alignment-bar");
+  return GTK_REVEALER (revealer);
 }
 
 static void
@@ -798,11 +815,14 @@ setup_comparison (DiptychWindow *self)
    * beside its pane's scrollbar. */
   gtk_box_append (self->link_map_slot, diptych_comparison_get_overview (self->comparison, DIPTYCH_SIDE_A));
   gtk_box_append (self->link_map_slot, diptych_comparison_get_link_map (self->comparison));
-  gtk_widget_set_hexpand (diptych_comparison_get_link_map (self->comparison), TRUE);
   gtk_box_append (GTK_BOX (pane_b_parent), diptych_comparison_get_overview (self->comparison, DIPTYCH_SIDE_B));
 
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->progress_revealer))),
                               diptych_comparison_get_search_bar (self->comparison),
+                              GTK_WIDGET (self->progress_revealer));
+  self->align_revealer = build_align_revealer ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->progress_revealer))),
+                              GTK_WIDGET (self->align_revealer),
                               GTK_WIDGET (self->progress_revealer));
 
   sidebar_paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
@@ -903,8 +923,19 @@ on_paned_max_position (DiptychWindow *self,
   if (width <= 0)
     return;
 
-  gtk_widget_measure (GTK_WIDGET (self->link_map_slot), GTK_ORIENTATION_HORIZONTAL, -1,
-                      NULL, &slot_width, NULL, NULL);
+  /* Everything beside the right pane in its half: the link map slot and
+   * the right overview strip. */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (self->pane_b)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_width = 0;
+
+      if (child == GTK_WIDGET (self->pane_b) || !gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+      slot_width += child_width;
+    }
   gtk_paned_set_position (paned, MAX (0, (width - slot_width) / 2));
   g_signal_handlers_disconnect_by_func (paned, on_paned_max_position, self);
 }
@@ -993,9 +1024,6 @@ diptych_window_dispose (GObject *object)
       g_clear_object (&self->load_cancellable[i]);
     }
 
-  if (self->align_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->align_toast), (gpointer *) &self->align_toast);
-  self->align_toast = NULL;
   if (self->comparison != NULL)
     diptych_comparison_cancel_alignment (self->comparison);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_WINDOW);
