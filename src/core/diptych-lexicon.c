@@ -43,7 +43,7 @@ static const char * const alias_table[] = {
   "ukrainian armed forces|armed forces of ukraine|=afu|ukrainian army|ukrainian military",
   "nato|north atlantic alliance|north atlantic treaty organization",
   "attack|strike|assault",
-  "negotiation|talks|talk",
+  "negotiation|talks|talk|consultation|consultations",
   "exchange|swap",
   "prisoner|captive|=pow|prisoner of war",
   "soldier|serviceman|servicemen|troops|troop",
@@ -52,10 +52,16 @@ static const char * const alias_table[] = {
   "aid|assistance",
   "agreement|deal|accord",
   "lasting|long term|durable|sustainable|enduring|permanent",
-  "war|conflict|hostilities",
+  "war|conflict|hostilities|fighting|combat",
   "economy|economic",
   "peace|peaceful",
   "president|head of state",
+  "gratitude|thanks|thank|thanked|grateful",
+  "trade|commerce|commercial",
+  "resume|restore|reopen|renew|resumed|restored|reopened|renewed",
+  "expert|specialist",
+  "cooperation|collaboration",
+  "science|scientific|research|researcher",
 };
 
 static gboolean
