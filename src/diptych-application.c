@@ -7,6 +7,7 @@
 
 #include "diptych-application.h"
 #include "diptych-preferences-window.h"
+#include "diptych-session.h"
 #include "diptych-window.h"
 
 struct _DiptychApplication
@@ -144,6 +145,17 @@ static const struct
   { "win.open-b", { "<Primary><Shift>o", NULL } },
   { "win.paste-document", { "<Primary><Shift>v", NULL } },
   { "win.toggle-sidebar", { "F9", NULL } },
+  { "win.open-project", { "<Primary><Alt>o", NULL } },
+  { "win.save", { "<Primary>s", NULL } },
+  { "win.save-as", { "<Primary><Shift>s", NULL } },
+  { "win.export", { "<Primary>e", NULL } },
+  { "win.print", { "<Primary>p", NULL } },
+  { "win.undo", { "<Primary>z", NULL } },
+  { "win.redo", { "<Primary><Shift>z", NULL } },
+  { "win.annotate", { "<Primary>t", NULL } },
+  { "win.link-selection", { "<Primary>k", NULL } },
+  { "win.confirm-link", { "<Primary>Return", NULL } },
+  { "win.reject-link", { "<Primary>Delete", NULL } },
 };
 
 static void
@@ -180,6 +192,9 @@ diptych_application_activate (GApplication *application)
       /* Nothing to compare yet: show what Diptych does with the demo pair. */
       diptych_window_open_demo (new);
       window = GTK_WINDOW (new);
+      gtk_window_present (window);
+      diptych_session_offer_recovery (GTK_APPLICATION (self));
+      return;
     }
 
   gtk_window_present (window);
@@ -193,6 +208,15 @@ diptych_application_open (GApplication  *application,
 {
   DiptychApplication *self = DIPTYCH_APPLICATION (application);
   DiptychWindow *window = new_window (self);
+  g_autofree char *first = n_files > 0 ? g_file_get_basename (files[0]) : NULL;
+
+  /* `diptych P.diptych`: a saved project. */
+  if (first != NULL && g_str_has_suffix (first, ".diptych"))
+    {
+      diptych_window_open_project (window, files[0]);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
 
   for (int i = 0; i < MIN (n_files, DIPTYCH_N_SIDES); i++)
     diptych_window_open_file (window, i == 0 ? DIPTYCH_SIDE_A : DIPTYCH_SIDE_B, files[i]);
