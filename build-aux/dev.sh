@@ -1,54 +1,63 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The README's two commands:  build-aux/dev.sh run [FILES...]  |  build-aux/dev.sh test
+#
+# The README's two commands:
+#   build-aux/dev.sh run [A B]   install missing Debian packages, build, start Diptych
+#   build-aux/dev.sh test        install missing Debian packages, build, run all tests headless
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-top=$(cd "$(dirname "$0")/.." && pwd)
-build="$top/_build"
+BUILD_DIR=${BUILD_DIR:-_build}
 
-packages=(
-  build-essential meson ninja-build pkg-config gettext
-  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
-  libxml2-dev libxml2-utils libstemmer-dev wordnet-base
+# Everything the build, the application and the tests need on Debian bookworm.
+PACKAGES=(
+  build-essential pkg-config meson ninja-build gettext
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
+  libxml2-dev libxml2-utils libpango1.0-dev libcairo2-dev libstemmer-dev
   libglib-testing-0-dev
-  xvfb xauth dbus dbus-x11 desktop-file-utils appstream flatpak-builder
-  poppler-utils imagemagick
+  wordnet-base
+  desktop-file-utils appstream flatpak-builder
+  xvfb xauth dbus dbus-x11 at-spi2-core
+  fonts-cantarell adwaita-icon-theme
 )
 
 install_missing () {
   local missing=()
-  for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
   done
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing: ${missing[*]}"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo=sudo
-    $sudo apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
-  fi
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing missing Debian packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update
+  $sudo apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
-configure () {
-  if [ ! -f "$build/build.ninja" ]; then
-    meson setup "$build" "$top"
+build () {
+  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    meson setup "$BUILD_DIR"
   fi
-  meson compile -C "$build"
+  meson compile -C "$BUILD_DIR" -j "$(( $(nproc) < 2 ? $(nproc) : 2 ))"
 }
 
-cmd=${1:-run}
-shift || true
-case "$cmd" in
+case "${1:-}" in
   run)
+    shift
     install_missing
-    configure
-    exec "$build/src/diptych" "$@"
+    build
+    # Run from the build tree: schemas compiled there, no install needed.
+    export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD_DIR/data"
+    exec "$BUILD_DIR/src/diptych" "$@"
     ;;
   test)
     install_missing
-    configure
-    GTK_A11Y=none GSK_RENDERER=cairo xvfb-run -a dbus-run-session -- \
-      meson test -C "$build" --print-errorlogs "$@"
+    build
+    GTK_A11Y=none GSK_RENDERER=cairo \
+      xvfb-run -a dbus-run-session -- meson test -C "$BUILD_DIR" --print-errorlogs
     ;;
   *)
     echo "usage: $0 run [A B] | test" >&2

@@ -1,0 +1,845 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "diptych-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "diptych-window.h"
+
+#define DEMO_PATH "/io/github/diptych/Diptych/demo/"
+
+struct _DiptychWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  DiptychProject       *project;
+  GCancellable         *load_cancellable[DIPTYCH_N_SIDES];
+  guint                 n_busy;
+  guint                 pulse_id;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  AdwFlap              *sidebar;
+  GtkStack             *sidebar_stack;
+  GtkPaned             *paned;
+  DiptychPane          *pane_a;
+  DiptychPane          *pane_b;
+  GtkBox               *link_map_slot;
+};
+
+G_DEFINE_FINAL_TYPE (DiptychWindow, diptych_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+DiptychWindow *
+diptych_window_new (DiptychApplication *application)
+{
+  g_return_val_if_fail (DIPTYCH_IS_APPLICATION (application), NULL);
+
+  return g_object_new (DIPTYCH_TYPE_WINDOW, "application", application, NULL);
+}
+
+static DiptychPane *
+pane_of (DiptychWindow *self,
+         DiptychSide    side)
+{
+  return side == DIPTYCH_SIDE_A ? self->pane_a : self->pane_b;
+}
+
+/* Busy indicator: one pulse timer, however many loads run. */
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  DiptychWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+begin_busy (DiptychWindow *self)
+{
+  if (self->n_busy++ > 0)
+    return;
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  self->pulse_id = g_timeout_add (100, pulse_cb, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+end_busy (DiptychWindow *self)
+{
+  g_return_if_fail (self->n_busy > 0);
+
+  if (--self->n_busy > 0)
+    return;
+
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  /* NULL once the window is disposed, before a cancelled load returns. */
+  if (self->progress_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Messages */
+
+void
+diptych_window_add_toast (DiptychWindow *self,
+                          const char    *message)
+{
+  g_return_if_fail (DIPTYCH_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * diptych_window_show_error:
+ * @heading: what failed, e.g. "Could not open the document"
+ * @error: why; its message is shown as the body
+ *
+ * Shows a modal message dialog over the window.
+ */
+void
+diptych_window_show_error (DiptychWindow *self,
+                           const char    *heading,
+                           const GError  *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (DIPTYCH_IS_WINDOW (self));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Model → view */
+
+static void
+update_title (DiptychWindow *self)
+{
+  DiptychDocument *a = diptych_project_get_document (self->project, DIPTYCH_SIDE_A);
+  DiptychDocument *b = diptych_project_get_document (self->project, DIPTYCH_SIDE_B);
+  g_autofree char *subtitle = NULL;
+
+  if (a != NULL && b != NULL)
+    /* Translators: the window's subtitle: left document's title, right document's title */
+    subtitle = g_strdup_printf (_("%s — %s"),
+                                diptych_document_get_title (a),
+                                diptych_document_get_title (b));
+
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static void
+on_document_changed (DiptychWindow *self,
+                     GParamSpec    *pspec,
+                     DiptychProject *project)
+{
+  for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
+    diptych_pane_set_document (pane_of (self, side),
+                               diptych_project_get_document (project, side));
+  update_title (self);
+}
+
+static void
+apply_align_settings (DiptychWindow *self)
+{
+  DiptychAlignSettings settings = *diptych_project_get_settings (self->project);
+  g_autofree char *granularity = g_settings_get_string (self->settings, "granularity");
+
+  if (!diptych_granularity_from_string (granularity, &settings.granularity))
+    settings.granularity = DIPTYCH_GRANULARITY_SENTENCE;
+  settings.sensitivity = g_settings_get_double (self->settings, "sensitivity");
+
+  diptych_project_set_settings (self->project, &settings);
+}
+
+/* Loading */
+
+typedef struct
+{
+  DiptychSide side;
+} LoadData;
+
+static void
+on_file_imported (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DiptychWindow *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(DiptychDocument) document = NULL;
+  GError *error = NULL;
+
+  end_busy (self);
+
+  document = diptych_import_file_finish (result, &error);
+  if (document == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* A newer load for this side replaced this one. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  diptych_project_set_document (self->project, data->side, document);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * diptych_window_load_file_async:
+ * @side: where to show the document
+ * @file: a text or HTML file
+ * @cancellable: (nullable): cancels the load
+ *
+ * Imports @file off the main thread and sets it as the project's document
+ * on @side. A later load on the same side cancels this one. On error the
+ * project keeps its previous document.
+ */
+void
+diptych_window_load_file_async (DiptychWindow       *self,
+                                DiptychSide          side,
+                                GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GCancellable) load_cancellable = NULL;
+  LoadData *data;
+
+  g_return_if_fail (DIPTYCH_IS_WINDOW (self));
+  g_return_if_fail (side == DIPTYCH_SIDE_A || side == DIPTYCH_SIDE_B);
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (self->load_cancellable[side] != NULL)
+    g_cancellable_cancel (self->load_cancellable[side]);
+  load_cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+  g_set_object (&self->load_cancellable[side], load_cancellable);
+
+  data = g_new0 (LoadData, 1);
+  data->side = side;
+
+  task = g_task_new (self, self->load_cancellable[side], callback, user_data);
+  g_task_set_source_tag (task, diptych_window_load_file_async);
+  g_task_set_task_data (task, data, g_free);
+
+  begin_busy (self);
+  diptych_import_file_async (file, self->load_cancellable[side], on_file_imported,
+                             g_steal_pointer (&task));
+}
+
+/**
+ * diptych_window_load_file_finish:
+ *
+ * Returns: %TRUE if the document was loaded; %FALSE with @error set
+ *   (in the DIPTYCH_ERROR domain, naming the file) otherwise
+ */
+gboolean
+diptych_window_load_file_finish (DiptychWindow  *self,
+                                 GAsyncResult   *result,
+                                 GError        **error)
+{
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+open_file_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DiptychWindow *self = DIPTYCH_WINDOW (source_object);
+  g_autoptr(GError) error = NULL;
+
+  if (!diptych_window_load_file_finish (self, result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    diptych_window_show_error (self, _("Could not open the document"), error);
+}
+
+/**
+ * diptych_window_open_file:
+ *
+ * Loads @file on @side like diptych_window_load_file_async(), and tells
+ * the user in a dialog if it cannot be opened.
+ */
+void
+diptych_window_open_file (DiptychWindow *self,
+                          DiptychSide    side,
+                          GFile         *file)
+{
+  g_return_if_fail (DIPTYCH_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  diptych_window_load_file_async (self, side, file, NULL, open_file_cb, NULL);
+}
+
+/**
+ * diptych_window_open_text:
+ * @text: UTF-8 text, e.g. from the clipboard
+ * @title: (nullable): the document's title
+ *
+ * Returns: %TRUE if the text became the document on @side; otherwise the
+ *   user was told why and the previous document stays
+ */
+gboolean
+diptych_window_open_text (DiptychWindow *self,
+                          DiptychSide    side,
+                          const char    *text,
+                          const char    *title)
+{
+  g_autoptr(DiptychDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  document = diptych_import_text (text, -1, title, &error);
+  if (document == NULL)
+    {
+      diptych_window_show_error (self, _("Could not open the text"), error);
+      return FALSE;
+    }
+
+  /* A file still loading on this side must not replace the text. */
+  if (self->load_cancellable[side] != NULL)
+    g_cancellable_cancel (self->load_cancellable[side]);
+
+  diptych_project_set_document (self->project, side, document);
+  return TRUE;
+}
+
+static DiptychDocument *
+load_demo_document (const char  *resource,
+                    const char  *title,
+                    GError     **error)
+{
+  g_autofree char *path = g_strconcat (DEMO_PATH, resource, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+  if (bytes == NULL)
+    return NULL;
+
+  return diptych_import_bytes (bytes, title, _("Demo document"), error);
+}
+
+/**
+ * diptych_window_open_demo:
+ *
+ * Opens the demo pair bundled with Diptych: two councils' statements
+ * about one bridge project.
+ */
+void
+diptych_window_open_demo (DiptychWindow *self)
+{
+  static const struct
+  {
+    const char *resource;
+    const char *title;
+  } demo[DIPTYCH_N_SIDES] = {
+    { "harbourton.txt", N_("Harbourton City Council") },
+    { "wendle-vale.txt", N_("Wendle Vale District Council") },
+  };
+
+  g_return_if_fail (DIPTYCH_IS_WINDOW (self));
+
+  for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DiptychDocument) document = load_demo_document (demo[side].resource,
+                                                                _(demo[side].title),
+                                                                &error);
+
+      if (document == NULL)
+        {
+          /* The demo is part of the program: failing here is a build error. */
+          g_critical ("Demo document %s: %s", demo[side].resource, error->message);
+          continue;
+        }
+      if (self->load_cancellable[side] != NULL)
+        g_cancellable_cancel (self->load_cancellable[side]);
+      diptych_project_set_document (self->project, side, document);
+    }
+}
+
+/* Actions */
+
+static void
+remember_folder (DiptychWindow *self,
+                 GFile         *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+
+  if (parent != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (parent);
+      g_settings_set_string (self->settings, "last-folder", uri);
+    }
+}
+
+static void
+on_file_chooser_response (GtkNativeDialog *dialog,
+                          int              response,
+                          DiptychWindow   *self)
+{
+  DiptychSide side = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "diptych-side"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        {
+          remember_folder (self, file);
+          diptych_window_open_file (self, side, file);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_file (DiptychWindow *self,
+             DiptychSide    side)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) documents = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autofree char *last_folder = g_settings_get_string (self->settings, "last-folder");
+
+  dialog = gtk_file_chooser_native_new (side == DIPTYCH_SIDE_A
+                                        ? _("Open Left Document")
+                                        : _("Open Right Document"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  gtk_file_filter_set_name (documents, _("Text and HTML Documents"));
+  gtk_file_filter_add_mime_type (documents, "text/plain");
+  gtk_file_filter_add_mime_type (documents, "text/html");
+  gtk_file_filter_add_suffix (documents, "txt");
+  gtk_file_filter_add_suffix (documents, "html");
+  gtk_file_filter_add_suffix (documents, "htm");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), documents);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+
+  if (last_folder != NULL && *last_folder != '\0')
+    {
+      g_autoptr(GFile) folder = g_file_new_for_uri (last_folder);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+
+  g_object_set_data (G_OBJECT (dialog), "diptych-side", GUINT_TO_POINTER (side));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_file_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_a_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  choose_file (user_data, DIPTYCH_SIDE_A);
+}
+
+static void
+open_b_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  choose_file (user_data, DIPTYCH_SIDE_B);
+}
+
+static void
+open_demo_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  diptych_window_open_demo (user_data);
+}
+
+static void
+on_clipboard_text (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DiptychWindow) self = user_data;
+  DiptychSide side = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "diptych-paste-side"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source_object),
+                                                          result, &error);
+
+  end_busy (self);
+
+  if (text == NULL || *text == '\0')
+    {
+      diptych_window_add_toast (self, _("The clipboard holds no text to paste"));
+      return;
+    }
+
+  if (diptych_window_open_text (self, side, text, _("Pasted text")))
+    diptych_window_add_toast (self, side == DIPTYCH_SIDE_A
+                                    ? _("Pasted text opened on the left")
+                                    : _("Pasted text opened on the right"));
+}
+
+static void
+paste_into (DiptychWindow *self,
+            DiptychSide    side)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+
+  g_object_set_data (G_OBJECT (self), "diptych-paste-side", GUINT_TO_POINTER (side));
+  begin_busy (self);
+  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, g_object_ref (self));
+}
+
+/* Pastes where the user is reading, else into the first empty side. */
+static DiptychSide
+paste_side (DiptychWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->pane_b)))
+    return DIPTYCH_SIDE_B;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->pane_a)))
+    return DIPTYCH_SIDE_A;
+  if (diptych_project_get_document (self->project, DIPTYCH_SIDE_A) != NULL &&
+      diptych_project_get_document (self->project, DIPTYCH_SIDE_B) == NULL)
+    return DIPTYCH_SIDE_B;
+  return DIPTYCH_SIDE_A;
+}
+
+static void
+paste_document_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  DiptychWindow *self = user_data;
+
+  paste_into (self, paste_side (self));
+}
+
+static void
+paste_into_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  DiptychSide side;
+
+  if (!diptych_side_from_string (g_variant_get_string (parameter, NULL), &side))
+    return;
+  paste_into (user_data, side);
+}
+
+static const GActionEntry win_actions[] = {
+  { "open-a", open_a_activated },
+  { "open-b", open_b_activated },
+  { "open-demo", open_demo_activated },
+  { "paste-document", paste_document_activated },
+  { "paste-into", paste_into_activated, "s" },
+};
+
+/* Drops */
+
+static void
+on_file_dropped (DiptychPane   *pane,
+                 GFile         *file,
+                 DiptychWindow *self)
+{
+  diptych_window_open_file (self, diptych_pane_get_side (pane), file);
+}
+
+static void
+on_text_dropped (DiptychPane   *pane,
+                 const char    *text,
+                 DiptychWindow *self)
+{
+  diptych_window_open_text (self, diptych_pane_get_side (pane), text, _("Dropped text"));
+}
+
+/* Window state */
+
+static void
+restore_state (DiptychWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+  int position = g_settings_get_int (self->settings, "pane-position");
+  int slot_width = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 480), MAX (height, 360));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* -1: two equal panes, the link map slot belonging to the right one. */
+  gtk_widget_get_size_request (GTK_WIDGET (self->link_map_slot), &slot_width, NULL);
+  if (position < 0)
+    position = (MAX (width, 480) - MAX (slot_width, 0)) / 2;
+  gtk_paned_set_position (self->paned, position);
+}
+
+static void
+save_state (DiptychWindow *self)
+{
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  g_settings_delay (self->settings);
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  g_settings_set_int (self->settings, "pane-position", gtk_paned_get_position (self->paned));
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+diptych_window_close_request (GtkWindow *window)
+{
+  DiptychWindow *self = DIPTYCH_WINDOW (window);
+
+  save_state (self);
+
+  for (guint i = 0; i < DIPTYCH_N_SIDES; i++)
+    if (self->load_cancellable[i] != NULL)
+      g_cancellable_cancel (self->load_cancellable[i]);
+
+  return GTK_WINDOW_CLASS (diptych_window_parent_class)->close_request (window);
+}
+
+static void
+diptych_window_dispose (GObject *object)
+{
+  DiptychWindow *self = DIPTYCH_WINDOW (object);
+
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  for (guint i = 0; i < DIPTYCH_N_SIDES; i++)
+    {
+      if (self->load_cancellable[i] != NULL)
+        g_cancellable_cancel (self->load_cancellable[i]);
+      g_clear_object (&self->load_cancellable[i]);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (diptych_window_parent_class)->dispose (object);
+}
+
+static void
+diptych_window_finalize (GObject *object)
+{
+  DiptychWindow *self = DIPTYCH_WINDOW (object);
+
+  g_clear_object (&self->project);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (diptych_window_parent_class)->finalize (object);
+}
+
+static void
+diptych_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DiptychWindow *self = DIPTYCH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, diptych_window_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+diptych_window_class_init (DiptychWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = diptych_window_dispose;
+  object_class->finalize = diptych_window_finalize;
+  object_class->get_property = diptych_window_get_property;
+
+  window_class->close_request = diptych_window_close_request;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         DIPTYCH_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * DiptychWindow:busy:
+   *
+   * Whether background work (loading a document, reading the clipboard)
+   * is under way.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DIPTYCH_TYPE_PANE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/diptych/Diptych/diptych-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, pane_a);
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, pane_b);
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, link_map_slot);
+}
+
+static void
+diptych_window_init (DiptychWindow *self)
+{
+  g_autoptr(GPropertyAction) toggle_sidebar = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->project = diptych_project_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+  toggle_sidebar = g_property_action_new ("toggle-sidebar", self->sidebar, "reveal-flap");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (toggle_sidebar));
+
+  g_signal_connect_object (self->project, "notify::document-a",
+                           G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->project, "notify::document-b",
+                           G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->settings, "changed::granularity",
+                           G_CALLBACK (apply_align_settings), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::sensitivity",
+                           G_CALLBACK (apply_align_settings), self, G_CONNECT_SWAPPED);
+  apply_align_settings (self);
+
+  for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
+    {
+      g_signal_connect_object (pane_of (self, side), "file-dropped",
+                               G_CALLBACK (on_file_dropped), self, 0);
+      g_signal_connect_object (pane_of (self, side), "text-dropped",
+                               G_CALLBACK (on_text_dropped), self, 0);
+    }
+
+  restore_state (self);
+  update_title (self);
+}
+
+/**
+ * diptych_window_get_project:
+ *
+ * Returns: (transfer none): the project the window shows
+ */
+DiptychProject *
+diptych_window_get_project (DiptychWindow *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
+/**
+ * diptych_window_get_pane:
+ *
+ * Returns: (transfer none): the pane showing @side
+ */
+DiptychPane *
+diptych_window_get_pane (DiptychWindow *self,
+                         DiptychSide    side)
+{
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), NULL);
+
+  return pane_of (self, side);
+}
+
+/**
+ * diptych_window_get_link_map_slot:
+ *
+ * Returns: (transfer none): the narrow box between the two panes, where
+ *   the link map goes
+ */
+GtkBox *
+diptych_window_get_link_map_slot (DiptychWindow *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), NULL);
+
+  return self->link_map_slot;
+}
+
+/**
+ * diptych_window_get_sidebar_stack:
+ *
+ * Returns: (transfer none): the stack in the sidebar (win.toggle-sidebar
+ *   shows and hides it); add pages to it
+ */
+GtkStack *
+diptych_window_get_sidebar_stack (DiptychWindow *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), NULL);
+
+  return self->sidebar_stack;
+}
+
+gboolean
+diptych_window_get_busy (DiptychWindow *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), FALSE);
+
+  return self->n_busy > 0;
+}
