@@ -161,8 +161,12 @@ static void
 diptych_pane_dispose (GObject *object)
 {
   DiptychPane *self = DIPTYCH_PANE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_PANE);
+  /* The template's unnamed children (the separator) too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (diptych_pane_parent_class)->dispose (object);
