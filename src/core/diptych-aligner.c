@@ -1,0 +1,1256 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "diptych-aligner"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diptych-aligner.h"
+#include "diptych-aligner-features.h"
+#include "diptych-error.h"
+#include "diptych-lexicon.h"
+#include "diptych-segment.h"
+#include "diptych-word-diff.h"
+
+/* The highlighting model, in stages:
+ * 1. segment both texts and turn every word into features (stem,
+ *    aliases, compound parts, WordNet concepts);
+ * 2. weigh words by inverse document frequency over all passages;
+ * 3. for every passage, find the passages of the other side sharing
+ *    weighty features through an inverted index (top few per passage,
+ *    features in too many passages skipped), so the cost grows with
+ *    the texts rather than with their product;
+ * 4. score those candidates with a soft match of their words (each word
+ *    counts with its best match on the other side: same stem 1.0,
+ *    alias 0.9, compound part 0.85, synonym or related form 0.7);
+ * 5. select links without regard to order: mutual best matches first,
+ *    then weaker matches next to accepted links, then further passages
+ *    of the other side that cover other words of an already linked
+ *    passage (one-to-many); adjacent passages linked to the same passage
+ *    become one link (1:2, 2:1);
+ * 6. every passage left alone is an omission (one per passage, so each
+ *    can be tagged); inside links, a word-level diff. */
+
+/* Candidates kept per passage. */
+#define CANDIDATES_PER_SEGMENT 6
+/* A feature in more passages than this (and than a share of them)
+ * says nothing about which passages match. */
+#define MAX_POSTINGS_MIN 64
+#define CANCEL_CHECK_EVERY 256
+
+typedef struct
+{
+  guint tok_start;
+  guint tok_end;
+  float mass;      /* sum of the weights of its words */
+  guint n_content; /* words with a weight */
+} SegInfo;
+
+typedef struct
+{
+  DiptychDocument *doc;
+  const char      *text;
+  GArray          *segments;  /* DiptychSegment */
+  GArray          *tokens;    /* DiptychFeatToken */
+  SegInfo         *segs;
+  guint            n_segs;
+  /* Inverted index: the passages holding feature f are
+   * postings[post_start[f] .. post_start[f + 1]). */
+  guint           *post_start;
+  guint           *postings;
+  guint           *linked;    /* number of links per passage */
+} Side;
+
+typedef struct
+{
+  guint a;
+  guint b;
+  float score;
+  float cov_a;
+  float cov_b;
+} Pair;
+
+typedef struct
+{
+  const DiptychAlignSettings *settings;
+  DiptychFeatures            *features;
+  DiptychLexicon             *lexicon;
+  Side                        side[DIPTYCH_N_SIDES];
+  guint                       n_ids;
+  float                      *idf;
+  GArray                     *pairs;   /* Pair */
+  DiptychProgressFunc         progress;
+  gpointer                    progress_data;
+  double                      last_progress;
+  GCancellable               *cancellable;
+  /* Thresholds from the sensitivity. */
+  float                       t_link;
+  float                       t_support;
+  float                       t_cover;
+} Run;
+
+static void
+side_clear (Side *side)
+{
+  g_clear_pointer (&side->segments, g_array_unref);
+  g_clear_pointer (&side->tokens, g_array_unref);
+  g_clear_pointer (&side->segs, g_free);
+  g_clear_pointer (&side->post_start, g_free);
+  g_clear_pointer (&side->postings, g_free);
+  g_clear_pointer (&side->linked, g_free);
+}
+
+static void
+run_clear (Run *run)
+{
+  side_clear (&run->side[0]);
+  side_clear (&run->side[1]);
+  g_clear_pointer (&run->features, diptych_features_free);
+  g_clear_pointer (&run->idf, g_free);
+  g_clear_pointer (&run->pairs, g_array_unref);
+}
+
+static void
+report (Run    *run,
+        double  fraction)
+{
+  if (run->progress == NULL)
+    return;
+  if (fraction < 1.0 && fraction - run->last_progress < 0.01)
+    return;
+  run->last_progress = fraction;
+  run->progress (fraction, run->progress_data);
+}
+
+static gboolean
+check_cancelled (Run     *run,
+                 GError **error)
+{
+  return g_cancellable_set_error_if_cancelled (run->cancellable, error);
+}
+
+/* Stage 1: passages and their words. */
+static gboolean
+prepare_side (Run      *run,
+              Side     *side,
+              double    progress_from,
+              double    progress_to,
+              GError  **error)
+{
+  side->text = diptych_document_get_text (side->doc);
+  side->segments = diptych_segment_text (side->text, diptych_document_get_n_bytes (side->doc),
+                                         run->settings->granularity);
+  side->n_segs = side->segments->len;
+  side->segs = g_new0 (SegInfo, side->n_segs + 1);
+  side->tokens = g_array_sized_new (FALSE, FALSE, sizeof (DiptychFeatToken),
+                                    diptych_document_get_n_bytes (side->doc) / 6 + 1);
+  side->linked = g_new0 (guint, side->n_segs + 1);
+
+  for (guint s = 0; s < side->n_segs; s++)
+    {
+      const DiptychSegment *seg = &g_array_index (side->segments, DiptychSegment, s);
+
+      side->segs[s].tok_start = side->tokens->len;
+      diptych_features_add_text (run->features, side->text, seg->byte_start, seg->byte_end,
+                                 seg->span.start, side->tokens);
+      side->segs[s].tok_end = side->tokens->len;
+      if (side->segs[s].tok_end > side->segs[s].tok_start)
+        g_array_index (side->tokens, DiptychFeatToken, side->segs[s].tok_start).token.flags
+          |= DIPTYCH_TOKEN_SENTENCE_START;
+
+      if (s % CANCEL_CHECK_EVERY == 0)
+        {
+          if (check_cancelled (run, error))
+            return FALSE;
+          report (run, progress_from + (progress_to - progress_from) * s / MAX (1, side->n_segs));
+        }
+    }
+  return TRUE;
+}
+
+static inline const DiptychFeatToken *
+tok (const Side *side,
+     guint       i)
+{
+  return &g_array_index (side->tokens, DiptychFeatToken, i);
+}
+
+/* Stage 2: weights. A feature's document frequency counts passages of
+ * both sides; a word weighs the inverse frequency of its stem. */
+static void
+compute_weights (Run *run)
+{
+  guint n_ids = diptych_features_get_n_ids (run->features);
+  g_autofree guint *df = g_new0 (guint, n_ids + 1);
+  g_autofree guint *stamp = g_new0 (guint, n_ids + 1);
+  guint n_total = run->side[0].n_segs + run->side[1].n_segs;
+  guint seen = 0;
+
+  run->n_ids = n_ids;
+  for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
+    {
+      Side *side = &run->side[k];
+
+      for (guint s = 0; s < side->n_segs; s++)
+        {
+          seen++;
+          for (guint t = side->segs[s].tok_start; t < side->segs[s].tok_end; t++)
+            {
+              const DiptychFeatToken *ft = tok (side, t);
+              const DiptychFeature *f = diptych_features_get (run->features, ft);
+
+              for (guint i = 0; i < ft->n_feats; i++)
+                if (stamp[f[i].id] != seen)
+                  {
+                    stamp[f[i].id] = seen;
+                    df[f[i].id]++;
+                  }
+            }
+        }
+    }
+
+  run->idf = g_new0 (float, n_ids + 1);
+  for (guint f = 0; f < n_ids; f++)
+    run->idf[f] = df[f] > 0 ? logf (1.0f + (float) n_total / df[f]) : 0;
+
+  for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
+    {
+      Side *side = &run->side[k];
+
+      for (guint s = 0; s < side->n_segs; s++)
+        {
+          SegInfo *si = &side->segs[s];
+
+          for (guint t = si->tok_start; t < si->tok_end; t++)
+            {
+              DiptychFeatToken *ft = &g_array_index (side->tokens, DiptychFeatToken, t);
+              const DiptychFeature *f = diptych_features_get (run->features, ft);
+              float w = 0;
+
+              if (ft->n_feats == 0 || (ft->token.flags & DIPTYCH_TOKEN_STOPWORD) != 0)
+                {
+                  ft->weight = 0;
+                  continue;
+                }
+              /* The stem's weight; the rarest feature for alias-only words. */
+              for (guint i = 0; i < ft->n_feats; i++)
+                if (f[i].level == DIPTYCH_LEVEL_STEM)
+                  w = MAX (w, run->idf[f[i].id]);
+              if (w == 0)
+                for (guint i = 0; i < ft->n_feats; i++)
+                  w = MAX (w, run->idf[f[i].id]);
+              /* Numbers and names are strong evidence in readouts. */
+              if (ft->token.flags & DIPTYCH_TOKEN_NUMBER)
+                w *= 1.2f;
+              ft->weight = w;
+              si->mass += w;
+              si->n_content++;
+            }
+        }
+    }
+}
+
+/* Stage 3a: the inverted index of one side, in compressed rows. */
+static void
+build_index (Run  *run,
+             Side *side)
+{
+  g_autofree guint *stamp = g_new0 (guint, run->n_ids + 1);
+  g_autofree guint *fill = NULL;
+
+  side->post_start = g_new0 (guint, run->n_ids + 2);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      memset (stamp, 0, sizeof (guint) * (run->n_ids + 1));
+      for (guint s = 0; s < side->n_segs; s++)
+        for (guint t = side->segs[s].tok_start; t < side->segs[s].tok_end; t++)
+          {
+            const DiptychFeatToken *ft = tok (side, t);
+            const DiptychFeature *f = diptych_features_get (run->features, ft);
+
+            if (ft->weight == 0)
+              continue;
+            for (guint i = 0; i < ft->n_feats; i++)
+              {
+                guint id = f[i].id;
+                if (stamp[id] == s + 1)
+                  continue;
+                stamp[id] = s + 1;
+                if (pass == 0)
+                  side->post_start[id + 1]++;
+                else
+                  side->postings[fill[id]++] = s;
+              }
+          }
+      if (pass == 0)
+        {
+          for (guint f = 0; f < run->n_ids; f++)
+            side->post_start[f + 1] += side->post_start[f];
+          side->postings = g_new (guint, side->post_start[run->n_ids] + 1);
+          fill = g_memdup2 (side->post_start, sizeof (guint) * (run->n_ids + 1));
+        }
+    }
+}
+
+/* Stage 4: the soft match of two passages (token ranges, so that
+ * merged neighbours can be scored too). Returns the score; fills the
+ * coverage of each side. */
+static float
+score_ranges (Run        *run,
+              const Side *sa,
+              guint       a0,
+              guint       a1,
+              const Side *sb,
+              guint       b0,
+              guint       b1,
+              float      *cov_a,
+              float      *cov_b,
+              float      *best_a,   /* per token of a, or NULL */
+              float      *best_b)
+{
+  float mass_a = 0, mass_b = 0, got_a = 0, got_b = 0;
+  float local_b[256];
+  float *bb = best_b;
+  guint matched = 0, n_content_a = 0, n_content_b = 0;
+  float score;
+
+  if (bb == NULL)
+    {
+      if (b1 - b0 <= G_N_ELEMENTS (local_b))
+        bb = local_b;
+      else
+        bb = g_new (float, b1 - b0);
+    }
+  for (guint j = b0; j < b1; j++)
+    bb[j - b0] = 0;
+
+  for (guint i = a0; i < a1; i++)
+    {
+      const DiptychFeatToken *ta = tok (sa, i);
+      float best = 0;
+
+      if (ta->weight == 0)
+        {
+          if (best_a != NULL)
+            best_a[i - a0] = 0;
+          continue;
+        }
+      n_content_a++;
+      mass_a += ta->weight;
+      for (guint j = b0; j < b1; j++)
+        {
+          const DiptychFeatToken *tb = tok (sb, j);
+          float m;
+
+          if (tb->weight == 0)
+            continue;
+          m = diptych_features_match (run->features, ta, tb);
+          if (m > best)
+            best = m;
+          if (m > bb[j - b0])
+            bb[j - b0] = m;
+        }
+      if (best > 0)
+        matched++;
+      got_a += best * ta->weight;
+      if (best_a != NULL)
+        best_a[i - a0] = best;
+    }
+  for (guint j = b0; j < b1; j++)
+    {
+      const DiptychFeatToken *tb = tok (sb, j);
+
+      if (tb->weight == 0)
+        continue;
+      n_content_b++;
+      mass_b += tb->weight;
+      got_b += bb[j - b0] * tb->weight;
+    }
+  if (bb != best_b && bb != local_b)
+    g_free (bb);
+
+  *cov_a = mass_a > 0 ? got_a / mass_a : 0;
+  *cov_b = mass_b > 0 ? got_b / mass_b : 0;
+  score = sqrtf (*cov_a * *cov_b);
+  /* One shared word is weak evidence, unless the passages are tiny. */
+  if (matched < 2 && MIN (n_content_a, n_content_b) > 2)
+    score *= 0.6f;
+  return score;
+}
+
+static float
+score_pair (Run   *run,
+            guint  a,
+            guint  b,
+            float *cov_a,
+            float *cov_b)
+{
+  const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
+
+  return score_ranges (run, sa, sa->segs[a].tok_start, sa->segs[a].tok_end,
+                       sb, sb->segs[b].tok_start, sb->segs[b].tok_end, cov_a, cov_b, NULL, NULL);
+}
+
+typedef struct
+{
+  guint seg;
+  float acc;
+} Cand;
+
+static int
+compare_cand_desc (gconstpointer x,
+                   gconstpointer y)
+{
+  float a = ((const Cand *) x)->acc, b = ((const Cand *) y)->acc;
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/* Stage 3b: for each passage of from, the passages of to sharing the
+ * most weight through the index. */
+static gboolean
+find_candidates (Run         *run,
+                 DiptychSide  from_side,
+                 GHashTable  *seen,
+                 double       progress_from,
+                 double       progress_to,
+                 GError     **error)
+{
+  Side *from = &run->side[from_side];
+  Side *to = &run->side[DIPTYCH_OTHER_SIDE (from_side)];
+  g_autofree float *acc = g_new0 (float, to->n_segs + 1);
+  g_autofree guint *stamp = g_new0 (guint, run->n_ids + 1);
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (Cand));
+  guint max_postings = MAX (MAX_POSTINGS_MIN, to->n_segs / 20);
+
+  for (guint s = 0; s < from->n_segs; s++)
+    {
+      const SegInfo *si = &from->segs[s];
+
+      g_array_set_size (touched, 0);
+      for (guint t = si->tok_start; t < si->tok_end; t++)
+        {
+          const DiptychFeatToken *ft = tok (from, t);
+          const DiptychFeature *f = diptych_features_get (run->features, ft);
+
+          if (ft->weight == 0)
+            continue;
+          for (guint i = 0; i < ft->n_feats; i++)
+            {
+              guint id = f[i].id;
+              guint p0 = to->post_start[id], p1 = to->post_start[id + 1];
+              float w = run->idf[id] * f[i].level;
+
+              if (stamp[id] == s + 1 || p1 - p0 > max_postings)
+                continue;
+              stamp[id] = s + 1;
+              for (guint p = p0; p < p1; p++)
+                {
+                  guint o = to->postings[p];
+                  if (acc[o] == 0)
+                    {
+                      Cand c = { o, 0 };
+                      g_array_append_val (touched, c);
+                    }
+                  acc[o] += w;
+                }
+            }
+        }
+
+      for (guint i = 0; i < touched->len; i++)
+        {
+          Cand *c = &g_array_index (touched, Cand, i);
+          c->acc = acc[c->seg];
+          acc[c->seg] = 0;
+        }
+      if (touched->len > CANDIDATES_PER_SEGMENT)
+        {
+          qsort (touched->data, touched->len, sizeof (Cand), compare_cand_desc);
+          g_array_set_size (touched, CANDIDATES_PER_SEGMENT);
+        }
+      for (guint i = 0; i < touched->len; i++)
+        {
+          Cand *c = &g_array_index (touched, Cand, i);
+          guint a = from_side == DIPTYCH_SIDE_A ? s : c->seg;
+          guint b = from_side == DIPTYCH_SIDE_A ? c->seg : s;
+          guint64 key = ((guint64) a << 32) | b;
+          Pair pair;
+
+          if (g_hash_table_contains (seen, &key))
+            continue;
+          pair.a = a;
+          pair.b = b;
+          pair.score = score_pair (run, a, b, &pair.cov_a, &pair.cov_b);
+          g_array_append_val (run->pairs, pair);
+          g_hash_table_add (seen, g_memdup2 (&key, sizeof key));
+        }
+
+      if (s % CANCEL_CHECK_EVERY == 0)
+        {
+          if (check_cancelled (run, error))
+            return FALSE;
+          report (run, progress_from + (progress_to - progress_from) * s / MAX (1, from->n_segs));
+        }
+    }
+  return TRUE;
+}
+
+static int
+compare_pair_desc (gconstpointer x,
+                   gconstpointer y)
+{
+  const Pair *a = x, *b = y;
+
+  if (a->score != b->score)
+    return a->score < b->score ? 1 : -1;
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  return a->b < b->b ? -1 : a->b > b->b;
+}
+
+typedef struct
+{
+  guint a;
+  guint b;
+} Edge;
+
+static gboolean
+has_edge (GHashTable *edges,
+          guint       a,
+          guint       b)
+{
+  guint64 key = ((guint64) a << 32) | b;
+  return g_hash_table_contains (edges, &key);
+}
+
+static void
+add_edge (Run        *run,
+          GHashTable *edges,
+          GArray     *edge_list,
+          guint       a,
+          guint       b)
+{
+  guint64 key = ((guint64) a << 32) | b;
+  Edge e = { a, b };
+
+  g_hash_table_add (edges, g_memdup2 (&key, sizeof key));
+  g_array_append_val (edge_list, e);
+  run->side[DIPTYCH_SIDE_A].linked[a]++;
+  run->side[DIPTYCH_SIDE_B].linked[b]++;
+}
+
+/* An accepted link next to (a, b) on both sides, in either direction. */
+static gboolean
+has_support (Run        *run,
+             GHashTable *edges,
+             guint       a,
+             guint       b)
+{
+  for (int da = -1; da <= 1; da += 2)
+    for (int db = -1; db <= 1; db++)
+      {
+        gint64 na = (gint64) a + da, nb = (gint64) b + db;
+        if (na < 0 || nb < 0 || na >= run->side[0].n_segs || nb >= run->side[1].n_segs)
+          continue;
+        if (has_edge (edges, (guint) na, (guint) nb))
+          return TRUE;
+      }
+  for (int db = -1; db <= 1; db += 2)
+    {
+      gint64 nb = (gint64) b + db;
+      if (nb >= 0 && nb < run->side[1].n_segs && has_edge (edges, a, (guint) nb))
+        return TRUE;
+    }
+  for (int da = -1; da <= 1; da += 2)
+    {
+      gint64 na = (gint64) a + da;
+      if (na >= 0 && na < run->side[0].n_segs && has_edge (edges, (guint) na, b))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Stage 5: link selection. */
+static void
+select_links (Run    *run,
+              GArray *edge_list)
+{
+  g_autoptr(GHashTable) edges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
+  g_autofree float *best_a = g_new0 (float, sa->n_segs + 1);
+  g_autofree float *best_b = g_new0 (float, sb->n_segs + 1);
+  Pair *pairs;
+  guint n_pairs;
+
+  g_array_sort (run->pairs, compare_pair_desc);
+  pairs = (Pair *) (gpointer) run->pairs->data;
+  n_pairs = run->pairs->len;
+
+  if (g_getenv ("DIPTYCH_DEBUG_PAIRS") != NULL)
+    for (guint i = 0; i < n_pairs; i++)
+      g_printerr ("pair %u %u score %.3f cov %.3f %.3f\n", pairs[i].a, pairs[i].b,
+                  pairs[i].score, pairs[i].cov_a, pairs[i].cov_b);
+
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      best_a[pairs[i].a] = MAX (best_a[pairs[i].a], pairs[i].score);
+      best_b[pairs[i].b] = MAX (best_b[pairs[i].b], pairs[i].score);
+    }
+
+  /* 1. Mutual best matches over the link threshold, strongest first. */
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      const Pair *p = &pairs[i];
+      if (p->score >= run->t_link && p->score >= best_a[p->a] && p->score >= best_b[p->b]
+          && sa->linked[p->a] == 0 && sb->linked[p->b] == 0)
+        add_edge (run, edges, edge_list, p->a, p->b);
+    }
+
+  /* 2. Still free on both sides: good enough alone, or weaker but next
+   * to an accepted link. Repeated so that support spreads along runs. */
+  for (int round = 0; round < 3; round++)
+    {
+      guint added = 0;
+
+      for (guint i = 0; i < n_pairs; i++)
+        {
+          const Pair *p = &pairs[i];
+          if (sa->linked[p->a] != 0 || sb->linked[p->b] != 0)
+            continue;
+          if (p->score >= run->t_link
+              || (p->score >= run->t_support && has_support (run, edges, p->a, p->b)))
+            {
+              add_edge (run, edges, edge_list, p->a, p->b);
+              added++;
+            }
+        }
+      if (added == 0)
+        break;
+    }
+
+  /* 3. One-to-many: a free passage whose content is mostly found in a
+   * passage that is already linked. */
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      const Pair *p = &pairs[i];
+      gboolean free_a = sa->linked[p->a] == 0, free_b = sb->linked[p->b] == 0;
+      float cov_free;
+
+      if (free_a == free_b || p->score < run->t_support)
+        continue;
+      cov_free = free_a ? p->cov_a : p->cov_b;
+      if (cov_free >= run->t_cover
+          || (cov_free >= run->t_cover * 0.75f && has_support (run, edges, p->a, p->b)))
+        add_edge (run, edges, edge_list, p->a, p->b);
+    }
+}
+
+/* Union-find over passages of both sides (A first, then B). */
+static guint
+find_root (guint *parent,
+           guint  x)
+{
+  while (parent[x] != x)
+    {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+  return x;
+}
+
+typedef struct
+{
+  guint a0, a1;   /* passages, inclusive */
+  guint b0, b1;
+  guint root;
+  gboolean contiguous;
+} Group;
+
+static gboolean
+tokens_identical (const Side *sa,
+                  guint       a0,
+                  guint       a1,
+                  const Side *sb,
+                  guint       b0,
+                  guint       b1)
+{
+  if (a1 - a0 != b1 - b0)
+    return FALSE;
+  for (guint i = 0; i < a1 - a0; i++)
+    if (strcmp (tok (sa, a0 + i)->token.norm, tok (sb, b0 + i)->token.norm) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Runs of words without a match on the other side, as spans. */
+static void
+add_uncovered (DiptychLink *link,
+               DiptychSide  side,
+               const Side  *s,
+               guint        t0,
+               guint        t1,
+               const float *best)
+{
+  gint64 run_start = -1, run_end = -1;
+
+  for (guint t = t0; t <= t1; t++)
+    {
+      const DiptychFeatToken *ft = t < t1 ? tok (s, t) : NULL;
+
+      if (ft != NULL && ft->weight == 0)
+        continue;  /* stopwords neither start nor break a run */
+      if (ft != NULL && best[t - t0] == 0)
+        {
+          if (run_start < 0)
+            run_start = ft->token.start;
+          run_end = ft->token.end;
+          continue;
+        }
+      if (run_start >= 0)
+        diptych_link_add_uncovered (link, side, DIPTYCH_SPAN_INIT ((guint) run_start, (guint) run_end));
+      run_start = -1;
+    }
+}
+
+typedef struct
+{
+  char  *term;
+  float  weight;
+} Term;
+
+static int
+compare_term_desc (gconstpointer x,
+                   gconstpointer y)
+{
+  const Term *a = x, *b = y;
+  if (a->weight != b->weight)
+    return a->weight < b->weight ? 1 : -1;
+  return strcmp (a->term, b->term);
+}
+
+#define MAX_SHARED_TERMS 8
+
+/* The reason for a link: the words the passages share, weightiest
+ * first; "truce/ceasefire" when matched through another word. */
+static void
+set_shared_terms (Run         *run,
+                  DiptychLink *link,
+                  const Side  *sa,
+                  guint        a0,
+                  guint        a1,
+                  const Side  *sb,
+                  guint        b0,
+                  guint        b1)
+{
+  g_autoptr(GArray) terms = g_array_new (FALSE, FALSE, sizeof (Term));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) strv = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = a0; i < a1; i++)
+    {
+      const DiptychFeatToken *ta = tok (sa, i);
+      const DiptychFeatToken *best_tb = NULL;
+      float best = 0;
+      Term term;
+
+      if (ta->weight == 0)
+        continue;
+      for (guint j = b0; j < b1; j++)
+        {
+          const DiptychFeatToken *tb = tok (sb, j);
+          float m;
+
+          if (tb->weight == 0)
+            continue;
+          m = diptych_features_match (run->features, ta, tb);
+          if (m > best)
+            {
+              best = m;
+              best_tb = tb;
+            }
+        }
+      if (best_tb == NULL)
+        continue;
+      if (best == DIPTYCH_LEVEL_STEM || strcmp (ta->token.norm, best_tb->token.norm) == 0)
+        term.term = g_strdup (ta->token.norm);
+      else
+        term.term = g_strdup_printf ("%s/%s", ta->token.norm, best_tb->token.norm);
+      if (g_hash_table_contains (seen, term.term))
+        {
+          g_free (term.term);
+          continue;
+        }
+      term.weight = ta->weight * best;
+      g_hash_table_add (seen, term.term);
+      g_array_append_val (terms, term);
+    }
+
+  g_array_sort (terms, compare_term_desc);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      Term *t = &g_array_index (terms, Term, i);
+      if (strv->len < MAX_SHARED_TERMS)
+        g_ptr_array_add (strv, g_steal_pointer (&t->term));
+      else
+        g_free (t->term);
+    }
+  g_ptr_array_add (strv, NULL);
+  diptych_link_set_shared_terms (link, (const char * const *) strv->pdata);
+}
+
+static DiptychSpan
+segments_span (const Side *side,
+               guint       s0,
+               guint       s1)
+{
+  return DIPTYCH_SPAN_INIT (g_array_index (side->segments, DiptychSegment, s0).span.start,
+                            g_array_index (side->segments, DiptychSegment, s1).span.end);
+}
+
+/* Below this coverage on either side, a link is partial. */
+#define PARTIAL_COVERAGE 0.6f
+
+static DiptychLink *
+make_link (Run   *run,
+           guint  a0,
+           guint  a1,
+           guint  b0,
+           guint  b1)
+{
+  const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
+  guint ta0 = sa->segs[a0].tok_start, ta1 = sa->segs[a1].tok_end;
+  guint tb0 = sb->segs[b0].tok_start, tb1 = sb->segs[b1].tok_end;
+  g_autofree float *best_a = g_new0 (float, ta1 - ta0 + 1);
+  g_autofree float *best_b = g_new0 (float, tb1 - tb0 + 1);
+  g_autoptr(GArray) ops = NULL;
+  DiptychLinkKind kind;
+  DiptychLink *link;
+  float cov_a, cov_b, score;
+
+  score = score_ranges (run, sa, ta0, ta1, sb, tb0, tb1, &cov_a, &cov_b, best_a, best_b);
+
+  if (tokens_identical (sa, ta0, ta1, sb, tb0, tb1))
+    {
+      kind = DIPTYCH_LINK_IDENTICAL;
+      score = 1.0f;
+    }
+  else if (MIN (cov_a, cov_b) < PARTIAL_COVERAGE)
+    kind = DIPTYCH_LINK_PARTIAL;
+  else
+    kind = DIPTYCH_LINK_REWORDED;
+
+  link = diptych_link_new (segments_span (sa, a0, a1), segments_span (sb, b0, b1), kind,
+                           CLAMP (score, 0.0, 1.0), DIPTYCH_STATE_AUTO);
+  if (kind == DIPTYCH_LINK_PARTIAL)
+    {
+      add_uncovered (link, DIPTYCH_SIDE_A, sa, ta0, ta1, best_a);
+      add_uncovered (link, DIPTYCH_SIDE_B, sb, tb0, tb1, best_b);
+    }
+  set_shared_terms (run, link, sa, ta0, ta1, sb, tb0, tb1);
+
+  ops = diptych_word_diff_tokens (run->features, tok (sa, ta0), ta1 - ta0, tok (sb, tb0), tb1 - tb0);
+  diptych_link_set_word_ops (link, (const DiptychWordOp *) (gpointer) ops->data, ops->len);
+  return link;
+}
+
+/* Stage 5b: turn accepted pairs into links. Passages linked together
+ * form groups; a group whose passages are adjacent on both sides is one
+ * link (1:2, 2:1, 2:2); other groups stay separate pairs (one-to-many
+ * across the text). */
+static gboolean
+build_links (Run               *run,
+             GArray            *edge_list,
+             DiptychAlignment  *alignment,
+             GError           **error)
+{
+  Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
+  guint n = sa->n_segs + sb->n_segs;
+  g_autofree guint *parent = g_new (guint, n + 1);
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) group_sizes = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+  for (guint i = 0; i < edge_list->len; i++)
+    {
+      Edge *e = &g_array_index (edge_list, Edge, i);
+      guint ra = find_root (parent, e->a), rb = find_root (parent, sa->n_segs + e->b);
+      if (ra != rb)
+        parent[ra] = rb;
+    }
+
+  for (guint i = 0; i < edge_list->len; i++)
+    {
+      Edge *e = &g_array_index (edge_list, Edge, i);
+      guint root = find_root (parent, e->a);
+      Group *g = g_hash_table_lookup (groups, GUINT_TO_POINTER (root + 1));
+
+      if (g == NULL)
+        {
+          g = g_new0 (Group, 1);
+          g->a0 = g->a1 = e->a;
+          g->b0 = g->b1 = e->b;
+          g->root = root;
+          g_hash_table_insert (groups, GUINT_TO_POINTER (root + 1), g);
+        }
+      g->a0 = MIN (g->a0, e->a);
+      g->a1 = MAX (g->a1, e->a);
+      g->b0 = MIN (g->b0, e->b);
+      g->b1 = MAX (g->b1, e->b);
+    }
+
+  /* Contiguous when every passage in the ranges belongs to the group
+   * and the group is small. */
+  {
+    GHashTableIter iter;
+    Group *g;
+
+    g_hash_table_iter_init (&iter, groups);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &g))
+      {
+        g->contiguous = g->a1 - g->a0 < 4 && g->b1 - g->b0 < 4;
+        for (guint a = g->a0; g->contiguous && a <= g->a1; a++)
+          if (find_root (parent, a) != g->root)
+            g->contiguous = FALSE;
+        for (guint b = g->b0; g->contiguous && b <= g->b1; b++)
+          if (find_root (parent, sa->n_segs + b) != g->root)
+            g->contiguous = FALSE;
+      }
+  }
+
+  for (guint i = 0; i < edge_list->len; i++)
+    {
+      Edge *e = &g_array_index (edge_list, Edge, i);
+      guint root = find_root (parent, e->a);
+      Group *g = g_hash_table_lookup (groups, GUINT_TO_POINTER (root + 1));
+      DiptychLink *link;
+
+      if (g->contiguous)
+        {
+          if (g_hash_table_contains (group_sizes, g))
+            continue;
+          g_hash_table_add (group_sizes, g);
+          link = make_link (run, g->a0, g->a1, g->b0, g->b1);
+        }
+      else
+        link = make_link (run, e->a, e->a, e->b, e->b);
+      diptych_alignment_add_link (alignment, link);
+      g_object_unref (link);
+
+      if (i % CANCEL_CHECK_EVERY == 0)
+        {
+          if (check_cancelled (run, error))
+            return FALSE;
+          report (run, 0.85 + 0.14 * i / MAX (1, edge_list->len));
+        }
+    }
+  return TRUE;
+}
+
+static void
+add_omissions (Run              *run,
+               DiptychAlignment *alignment)
+{
+  for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
+    {
+      Side *side = &run->side[k];
+
+      for (guint s = 0; s < side->n_segs; s++)
+        {
+          g_autoptr(DiptychOmission) omission = NULL;
+
+          /* Passages without a word (a lone "—" or "1.") omit nothing. */
+          if (side->linked[s] != 0 || side->segs[s].tok_end == side->segs[s].tok_start)
+            continue;
+          omission = diptych_omission_new (k, g_array_index (side->segments, DiptychSegment, s).span,
+                                           DIPTYCH_STATE_AUTO);
+          diptych_alignment_add_omission (alignment, omission);
+        }
+    }
+}
+
+static void
+warn_missing_wordnet (DiptychLexicon   *lexicon,
+                      DiptychAlignment *alignment)
+{
+  static gsize told = 0;
+  g_autofree char *warning = NULL;
+
+  if (diptych_lexicon_has_wordnet (lexicon))
+    return;
+
+  warning = g_strdup_printf (_("WordNet data was not found in “%s”: synonyms are not "
+                               "recognised, only same stems and known aliases. "
+                               "Install the WordNet database to link reworded passages better."),
+                             diptych_lexicon_get_wordnet_dir (lexicon));
+  diptych_alignment_add_warning (alignment, warning);
+  if (g_once_init_enter (&told))
+    {
+      g_message ("%s", warning);
+      g_once_init_leave (&told, 1);
+    }
+}
+
+static void
+set_thresholds (Run *run)
+{
+  /* Sensitivity 0 is strict (thresholds x1.5), 1 lenient (x0.5). */
+  float factor = 1.5f - (float) CLAMP (run->settings->sensitivity, 0.0, 1.0);
+
+  run->t_link = 0.30f * factor;
+  run->t_support = 0.18f * factor;
+  run->t_cover = 0.55f * factor;
+}
+
+DiptychAlignment *
+diptych_align (DiptychDocument             *a,
+               DiptychDocument             *b,
+               const DiptychAlignSettings  *settings,
+               DiptychProgressFunc          progress,
+               gpointer                     progress_data,
+               GCancellable                *cancellable,
+               GError                     **error)
+{
+  DiptychAlignSettings defaults = DIPTYCH_ALIGN_SETTINGS_DEFAULT;
+  g_autoptr(DiptychAlignment) alignment = NULL;
+  g_autoptr(GArray) edge_list = g_array_new (FALSE, FALSE, sizeof (Edge));
+  g_autoptr(GHashTable) seen = NULL;
+  Run run = { 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (DIPTYCH_IS_DOCUMENT (a), NULL);
+  g_return_val_if_fail (DIPTYCH_IS_DOCUMENT (b), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (settings == NULL)
+    settings = &defaults;
+  if (settings->granularity > DIPTYCH_GRANULARITY_PARAGRAPH || isnan (settings->sensitivity))
+    {
+      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
+                   _("The alignment settings are invalid: choose a granularity of sentence, "
+                     "clause or paragraph and a sensitivity between 0 and 1."));
+      return NULL;
+    }
+
+  run.settings = settings;
+  run.progress = progress;
+  run.progress_data = progress_data;
+  run.last_progress = -1;
+  run.cancellable = cancellable;
+  run.lexicon = diptych_lexicon_get_default ();
+  run.features = diptych_features_new (run.lexicon);
+  run.side[DIPTYCH_SIDE_A].doc = a;
+  run.side[DIPTYCH_SIDE_B].doc = b;
+  run.pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  set_thresholds (&run);
+  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  alignment = diptych_alignment_new (settings);
+  report (&run, 0.0);
+
+  if (!prepare_side (&run, &run.side[DIPTYCH_SIDE_A], 0.0, 0.2, error)
+      || !prepare_side (&run, &run.side[DIPTYCH_SIDE_B], 0.2, 0.4, error))
+    goto out;
+
+  for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
+    for (guint s = 0; s < run.side[k].n_segs; s++)
+      diptych_alignment_add_segment (alignment, k,
+                                     g_array_index (run.side[k].segments, DiptychSegment, s).span);
+
+  compute_weights (&run);
+  build_index (&run, &run.side[DIPTYCH_SIDE_A]);
+  build_index (&run, &run.side[DIPTYCH_SIDE_B]);
+
+  if (!find_candidates (&run, DIPTYCH_SIDE_A, seen, 0.45, 0.65, error)
+      || !find_candidates (&run, DIPTYCH_SIDE_B, seen, 0.65, 0.8, error))
+    goto out;
+  g_clear_pointer (&seen, g_hash_table_unref);
+
+  select_links (&run, edge_list);
+  if (!build_links (&run, edge_list, alignment, error))
+    goto out;
+  add_omissions (&run, alignment);
+  warn_missing_wordnet (run.lexicon, alignment);
+  diptych_alignment_sort (alignment);
+  report (&run, 1.0);
+  ok = TRUE;
+
+out:
+  run_clear (&run);
+  return ok ? g_steal_pointer (&alignment) : NULL;
+}
+
+/* Asynchronous alignment: the work runs in a thread; progress is
+ * forwarded to the caller's main context. */
+typedef struct
+{
+  DiptychDocument      *a;
+  DiptychDocument      *b;
+  DiptychAlignSettings  settings;
+  DiptychProgressFunc   progress;
+  gpointer              progress_data;
+  GMainContext         *context;
+  /* Progress not yet delivered, as a double in an atomic: only the
+   * latest value matters, so at most one idle is pending. */
+  gint                  pending;
+  GMutex                lock;
+  double                fraction;
+} AlignData;
+
+static void
+align_data_free (AlignData *data)
+{
+  g_clear_object (&data->a);
+  g_clear_object (&data->b);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  g_mutex_clear (&data->lock);
+  g_free (data);
+}
+
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  GTask *task = user_data;
+  AlignData *data = g_task_get_task_data (task);
+  double fraction;
+
+  g_mutex_lock (&data->lock);
+  fraction = data->fraction;
+  data->pending = 0;
+  g_mutex_unlock (&data->lock);
+
+  /* Nothing more after the result is out. */
+  if (!g_task_get_completed (task))
+    data->progress (fraction, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_progress (double   fraction,
+                  gpointer user_data)
+{
+  GTask *task = user_data;
+  AlignData *data = g_task_get_task_data (task);
+  gboolean schedule;
+
+  g_mutex_lock (&data->lock);
+  data->fraction = fraction;
+  schedule = data->pending == 0;
+  data->pending = 1;
+  g_mutex_unlock (&data->lock);
+
+  if (schedule)
+    {
+      GSource *source = g_idle_source_new ();
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, deliver_progress, g_object_ref (task), g_object_unref);
+      g_source_set_static_name (source, "[diptych] align progress");
+      g_source_attach (source, data->context);
+      g_source_unref (source);
+    }
+}
+
+static void
+align_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  AlignData *data = task_data;
+  GError *error = NULL;
+  DiptychAlignment *alignment;
+
+  alignment = diptych_align (data->a, data->b, &data->settings,
+                             data->progress != NULL ? forward_progress : NULL, task,
+                             cancellable, &error);
+  if (alignment == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, alignment, g_object_unref);
+}
+
+void
+diptych_align_async (DiptychDocument            *a,
+                     DiptychDocument            *b,
+                     const DiptychAlignSettings *settings,
+                     DiptychProgressFunc         progress,
+                     gpointer                    progress_data,
+                     GCancellable               *cancellable,
+                     GAsyncReadyCallback         callback,
+                     gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AlignData *data;
+
+  g_return_if_fail (DIPTYCH_IS_DOCUMENT (a));
+  g_return_if_fail (DIPTYCH_IS_DOCUMENT (b));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (AlignData, 1);
+  data->a = g_object_ref (a);
+  data->b = g_object_ref (b);
+  data->settings = settings != NULL ? *settings : DIPTYCH_ALIGN_SETTINGS_DEFAULT;
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&data->lock);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, diptych_align_async);
+  g_task_set_name (task, "[diptych] align");
+  g_task_set_task_data (task, data, (GDestroyNotify) align_data_free);
+  /* A cancelled alignment returns at once, without waiting for the
+   * thread to notice. */
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, align_thread);
+}
+
+DiptychAlignment *
+diptych_align_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == diptych_align_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GArray *
+diptych_word_diff (DiptychDocument *a,
+                   DiptychSpan      span_a,
+                   DiptychDocument *b,
+                   DiptychSpan      span_b)
+{
+  g_autoptr(DiptychFeatures) features = NULL;
+  g_autoptr(GArray) tokens_a = g_array_new (FALSE, FALSE, sizeof (DiptychFeatToken));
+  g_autoptr(GArray) tokens_b = g_array_new (FALSE, FALSE, sizeof (DiptychFeatToken));
+  DiptychDocument *docs[2] = { a, b };
+  DiptychSpan spans[2] = { span_a, span_b };
+  GArray *tokens[2] = { tokens_a, tokens_b };
+
+  g_return_val_if_fail (DIPTYCH_IS_DOCUMENT (a), NULL);
+  g_return_val_if_fail (DIPTYCH_IS_DOCUMENT (b), NULL);
+
+  features = diptych_features_new (diptych_lexicon_get_default ());
+  for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
+    {
+      /* Offsets past the end are clamped; a reversed span is empty. */
+      guint length = diptych_document_get_length (docs[k]);
+      guint start = MIN (spans[k].start, length);
+      guint end = CLAMP (spans[k].end, start, length);
+      gsize byte_start = diptych_document_char_to_byte (docs[k], start);
+      gsize byte_end = diptych_document_char_to_byte (docs[k], end);
+
+      diptych_features_add_text (features, diptych_document_get_text (docs[k]),
+                                 byte_start, byte_end, start, tokens[k]);
+      if (tokens[k]->len > 0)
+        g_array_index (tokens[k], DiptychFeatToken, 0).token.flags |= DIPTYCH_TOKEN_SENTENCE_START;
+    }
+
+  return diptych_word_diff_tokens (features,
+                                   (const DiptychFeatToken *) (gpointer) tokens_a->data, tokens_a->len,
+                                   (const DiptychFeatToken *) (gpointer) tokens_b->data, tokens_b->len);
+}

@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "diptych-lexicon"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diptych-lexicon.h"
+
+/* Parts of speech in WordNet's file order. */
+enum { POS_NOUN, POS_VERB, POS_ADJ, POS_ADV, N_POS };
+
+static const char * const pos_names[N_POS] = { "noun", "verb", "adj", "adv" };
+
+/* How many senses of a word count: the first ones are the frequent ones;
+ * rare senses only bring false friends. */
+#define MAX_SENSES 3
+
+struct _DiptychLexicon
+{
+  char        *wordnet_dir;
+  gboolean     has_wordnet;
+  GMappedFile *index[N_POS];
+  GMappedFile *data[N_POS];
+  GHashTable  *exceptions[N_POS];  /* inflected -> "base\0base2\0\0" */
+  GHashTable  *aliases;            /* normalized phrase -> canonical */
+  GHashTable  *acronyms;           /* only when written in capitals */
+};
+
+/* Each entry: the canonical form, then its variants. A variant starting
+ * with "=" only counts written in capitals ("US" is not "us"). */
+static const char * const alias_table[] = {
+  "united states|united states of america|usa|america|=us",
+  "united kingdom|britain|great britain|=uk",
+  "united nations|=un",
+  "european union|=eu",
+  "middle east|mideast|near east|=me",
+  "russia|russian federation",
+  "kyiv|kiev",
+  "ceasefire|truce|armistice|cessation of hostilities",
+  "ukrainian armed forces|armed forces of ukraine|=afu|ukrainian army|ukrainian military",
+  "nato|north atlantic alliance|north atlantic treaty organization",
+  "attack|strike|assault",
+  "negotiation|talks|talk",
+  "exchange|swap",
+  "prisoner|captive|=pow|prisoner of war",
+  "soldier|serviceman|servicemen|troops|troop",
+  "weapon|arms|weaponry",
+  "nuclear|atomic",
+  "aid|assistance",
+  "agreement|deal|accord",
+  "lasting|long term|durable|sustainable|enduring|permanent",
+  "war|conflict|hostilities",
+  "economy|economic",
+  "peace|peaceful",
+  "president|head of state",
+};
+
+static gboolean
+is_data_file_missing (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "index.noun", NULL);
+
+  return !g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Normalizes an alias entry the way the tokenizer normalizes words:
+ * lower case, no periods, hyphens or apostrophes. */
+static char *
+normalize_phrase (const char *phrase)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = phrase; *p != '\0'; p++)
+    {
+      if (*p == '.' || *p == '\'')
+        continue;
+      if (*p == '-')
+        {
+          g_string_append_c (s, ' ');
+          continue;
+        }
+      g_string_append_c (s, g_ascii_tolower (*p));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+load_aliases (DiptychLexicon *self)
+{
+  self->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (alias_table); i++)
+    {
+      g_auto(GStrv) forms = g_strsplit (alias_table[i], "|", -1);
+      g_autofree char *canonical = normalize_phrase (forms[0]);
+
+      for (guint k = 0; forms[k] != NULL; k++)
+        {
+          if (forms[k][0] == '=')
+            g_hash_table_replace (self->acronyms, normalize_phrase (forms[k] + 1),
+                                  g_strdup (canonical));
+          else
+            g_hash_table_replace (self->aliases, normalize_phrase (forms[k]),
+                                  g_strdup (canonical));
+        }
+    }
+}
+
+static void
+load_exceptions (DiptychLexicon *self,
+                 guint           pos)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  static const char * const exc_names[N_POS] = { "noun.exc", "verb.exc", "adj.exc", "adv.exc" };
+
+  self->exceptions[pos] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  path = g_build_filename (self->wordnet_dir, exc_names[pos], NULL);
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (g_strstrip (lines[i]), " ", -1);
+      GString *bases;
+
+      if (words[0] == NULL || words[1] == NULL)
+        continue;
+      bases = g_string_new (NULL);
+      for (guint k = 1; words[k] != NULL; k++)
+        if (words[k][0] != '\0')
+          g_string_append_len (bases, words[k], strlen (words[k]) + 1);
+      g_string_append_c (bases, '\0');
+      g_hash_table_replace (self->exceptions[pos], g_strdup (words[0]),
+                            g_memdup2 (bases->str, bases->len + 1));
+      g_string_free (bases, TRUE);
+    }
+}
+
+DiptychLexicon *
+diptych_lexicon_new (const char *wordnet_dir)
+{
+  DiptychLexicon *self = g_new0 (DiptychLexicon, 1);
+
+  self->wordnet_dir = g_strdup (wordnet_dir != NULL ? wordnet_dir : WORDNET_DIR);
+  load_aliases (self);
+
+  if (is_data_file_missing (self->wordnet_dir))
+    return self;
+
+  self->has_wordnet = TRUE;
+  for (guint pos = 0; pos < N_POS; pos++)
+    {
+      g_autofree char *index_name = g_strconcat ("index.", pos_names[pos], NULL);
+      g_autofree char *data_name = g_strconcat ("data.", pos_names[pos], NULL);
+      g_autofree char *index_path = g_build_filename (self->wordnet_dir, index_name, NULL);
+      g_autofree char *data_path = g_build_filename (self->wordnet_dir, data_name, NULL);
+
+      /* A part of speech whose files are missing just has no entries. */
+      self->index[pos] = g_mapped_file_new (index_path, FALSE, NULL);
+      self->data[pos] = g_mapped_file_new (data_path, FALSE, NULL);
+      if (self->index[pos] == NULL || self->data[pos] == NULL)
+        {
+          g_clear_pointer (&self->index[pos], g_mapped_file_unref);
+          g_clear_pointer (&self->data[pos], g_mapped_file_unref);
+        }
+      load_exceptions (self, pos);
+    }
+
+  return self;
+}
+
+void
+diptych_lexicon_free (DiptychLexicon *self)
+{
+  if (self == NULL)
+    return;
+  for (guint pos = 0; pos < N_POS; pos++)
+    {
+      g_clear_pointer (&self->index[pos], g_mapped_file_unref);
+      g_clear_pointer (&self->data[pos], g_mapped_file_unref);
+      g_clear_pointer (&self->exceptions[pos], g_hash_table_unref);
+    }
+  g_hash_table_unref (self->aliases);
+  g_hash_table_unref (self->acronyms);
+  g_free (self->wordnet_dir);
+  g_free (self);
+}
+
+DiptychLexicon *
+diptych_lexicon_get_default (void)
+{
+  static GMutex lock;
+  static GHashTable *lexicons;
+  const char *dir = g_getenv ("DIPTYCH_WORDNET_DIR");
+  DiptychLexicon *lexicon;
+
+  if (dir == NULL || dir[0] == '\0')
+    dir = WORDNET_DIR;
+
+  g_mutex_lock (&lock);
+  if (lexicons == NULL)
+    lexicons = g_hash_table_new (g_str_hash, g_str_equal);
+  lexicon = g_hash_table_lookup (lexicons, dir);
+  if (lexicon == NULL)
+    {
+      lexicon = diptych_lexicon_new (dir);
+      g_hash_table_insert (lexicons, lexicon->wordnet_dir, lexicon);
+    }
+  g_mutex_unlock (&lock);
+
+  return lexicon;
+}
+
+gboolean
+diptych_lexicon_has_wordnet (DiptychLexicon *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->has_wordnet;
+}
+
+const char *
+diptych_lexicon_get_wordnet_dir (DiptychLexicon *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->wordnet_dir;
+}
+
+const char *
+diptych_lexicon_lookup_alias (DiptychLexicon *self,
+                              const char     *phrase,
+                              gboolean        acronym)
+{
+  const char *canonical;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (phrase != NULL, NULL);
+
+  if (acronym && (canonical = g_hash_table_lookup (self->acronyms, phrase)) != NULL)
+    return canonical;
+  return g_hash_table_lookup (self->aliases, phrase);
+}
+
+/* Compares the lemma at the start of a line with word, as strcmp. */
+static int
+compare_lemma (const char *line,
+               const char *end,
+               const char *word)
+{
+  for (;; line++, word++)
+    {
+      guchar l = line < end && *line != ' ' && *line != '\n' ? (guchar) *line : 0;
+      guchar w = (guchar) *word;
+
+      if (l != w || l == 0)
+        return (int) l - (int) w;
+    }
+}
+
+/* Binary search of a sorted index file for the line of word. */
+static const char *
+find_index_line (GMappedFile *file,
+                 const char  *word,
+                 const char **line_end)
+{
+  const char *contents = g_mapped_file_get_contents (file);
+  gsize length = g_mapped_file_get_length (file);
+  gsize lo = 0, hi = length;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      const char *line = contents + mid;
+      const char *eol;
+      int cmp;
+
+      while (line > contents + lo && line[-1] != '\n')
+        line--;
+      eol = memchr (line, '\n', contents + length - line);
+      if (eol == NULL)
+        eol = contents + length;
+
+      /* The license header lines start with spaces and sort first. */
+      cmp = line[0] == ' ' ? -1 : compare_lemma (line, eol, word);
+      if (cmp == 0)
+        {
+          *line_end = eol;
+          return line;
+        }
+      if (cmp < 0)
+        lo = (eol - contents) + 1;
+      else
+        hi = line - contents;
+    }
+  return NULL;
+}
+
+static gboolean
+in_index (DiptychLexicon *self,
+          guint           pos,
+          const char     *word)
+{
+  const char *end;
+
+  return self->index[pos] != NULL && find_index_line (self->index[pos], word, &end) != NULL;
+}
+
+static guint
+pos_of_char (char c)
+{
+  switch (c)
+    {
+    case 'n': return POS_NOUN;
+    case 'v': return POS_VERB;
+    case 'a': case 's': return POS_ADJ;
+    case 'r': return POS_ADV;
+    default: return N_POS;
+    }
+}
+
+static void
+append_concept (GArray  *concepts,
+                guint    pos,
+                guint32  offset)
+{
+  DiptychConcept concept = ((guint32) pos << 28) | (offset & 0x0FFFFFFF);
+
+  for (guint i = 0; i < concepts->len; i++)
+    if (g_array_index (concepts, DiptychConcept, i) == concept)
+      return;
+  g_array_append_val (concepts, concept);
+}
+
+/* Adds the targets of derivation ("+") and pertainym ("\") pointers of
+ * the synset at offset in data.pos. */
+static void
+add_related (DiptychLexicon *self,
+             guint           pos,
+             guint32         offset,
+             GArray         *concepts)
+{
+  const char *contents = g_mapped_file_get_contents (self->data[pos]);
+  gsize length = g_mapped_file_get_length (self->data[pos]);
+  const char *p, *end;
+  char *next;
+  guint64 n_words, n_ptrs;
+
+  if (offset >= length)
+    return;
+  p = contents + offset;
+  end = memchr (p, '\n', length - offset);
+  if (end == NULL)
+    end = contents + length;
+
+  /* offset lex_filenum ss_type w_cnt [word lex_id]... p_cnt [ptr]... */
+  for (guint skip = 0; skip < 3; skip++)
+    {
+      p = memchr (p, ' ', end - p);
+      if (p == NULL)
+        return;
+      p++;
+    }
+  n_words = g_ascii_strtoull (p, &next, 16);
+  p = next;
+  for (guint64 i = 0; i < 2 * n_words && p < end; i++)
+    {
+      p = memchr (p + 1, ' ', end - p - 1);
+      if (p == NULL)
+        return;
+    }
+  n_ptrs = g_ascii_strtoull (p, &next, 10);
+  p = next;
+  for (guint64 i = 0; i < n_ptrs && p < end; i++)
+    {
+      char symbol[4] = { 0 };
+      guint64 target;
+      guint target_pos;
+      guint k = 0;
+
+      while (p < end && *p == ' ')
+        p++;
+      while (p < end && *p != ' ' && k < 3)
+        symbol[k++] = *p++;
+      target = g_ascii_strtoull (p, &next, 10);
+      p = next;
+      while (p < end && *p == ' ')
+        p++;
+      target_pos = p < end ? pos_of_char (*p) : N_POS;
+      p = memchr (p, ' ', end - p);  /* skip pos */
+      if (p == NULL)
+        return;
+      p = memchr (p + 1, ' ', end - p - 1); /* skip source/target */
+      if (p == NULL)
+        p = end;
+
+      if (target_pos < N_POS && (strcmp (symbol, "+") == 0 || strcmp (symbol, "\\") == 0))
+        append_concept (concepts, target_pos, (guint32) target);
+    }
+}
+
+static void
+add_lemma_senses (DiptychLexicon *self,
+                  guint           pos,
+                  const char     *lemma,
+                  GArray         *concepts)
+{
+  const char *line, *end, *p;
+  char *next;
+  guint64 n_synsets, n_ptrs;
+
+  if (self->index[pos] == NULL)
+    return;
+  line = find_index_line (self->index[pos], lemma, &end);
+  if (line == NULL)
+    return;
+
+  /* lemma pos synset_cnt p_cnt [ptr_symbol]... sense_cnt tagsense_cnt offsets... */
+  p = memchr (line, ' ', end - line);
+  if (p == NULL || (p = memchr (p + 1, ' ', end - p - 1)) == NULL)
+    return;
+  n_synsets = g_ascii_strtoull (p, &next, 10);
+  p = next;
+  n_ptrs = g_ascii_strtoull (p, &next, 10);
+  p = next;
+  for (guint64 i = 0; i < n_ptrs + 2 && p < end; i++)
+    {
+      while (p < end && *p == ' ')
+        p++;
+      while (p < end && *p != ' ')
+        p++;
+    }
+  for (guint64 i = 0; i < n_synsets && i < MAX_SENSES && p < end; i++)
+    {
+      guint64 offset = g_ascii_strtoull (p, &next, 10);
+
+      if (next == p)
+        break;
+      p = next;
+      append_concept (concepts, pos, (guint32) offset);
+      add_related (self, pos, (guint32) offset, concepts);
+    }
+}
+
+/* WordNet's morphology: exceptions, then suffix rules. */
+static const struct
+{
+  guint       pos;
+  const char *suffix;
+  const char *ending;
+} suffix_rules[] = {
+  { POS_NOUN, "s", "" }, { POS_NOUN, "ses", "s" }, { POS_NOUN, "xes", "x" },
+  { POS_NOUN, "zes", "z" }, { POS_NOUN, "ches", "ch" }, { POS_NOUN, "shes", "sh" },
+  { POS_NOUN, "men", "man" }, { POS_NOUN, "ies", "y" },
+  { POS_VERB, "s", "" }, { POS_VERB, "ies", "y" }, { POS_VERB, "es", "e" },
+  { POS_VERB, "es", "" }, { POS_VERB, "ed", "e" }, { POS_VERB, "ed", "" },
+  { POS_VERB, "ing", "e" }, { POS_VERB, "ing", "" },
+  { POS_ADJ, "er", "" }, { POS_ADJ, "est", "" }, { POS_ADJ, "er", "e" },
+  { POS_ADJ, "est", "e" },
+};
+
+void
+diptych_lexicon_get_concepts (DiptychLexicon *self,
+                              const char     *word,
+                              GArray         *concepts)
+{
+  gsize len;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (word != NULL);
+  g_return_if_fail (concepts != NULL);
+
+  if (!self->has_wordnet)
+    return;
+  len = strlen (word);
+  if (len < 2 || len > 60)
+    return;
+
+  for (guint pos = 0; pos < N_POS; pos++)
+    {
+      const char *bases = g_hash_table_lookup (self->exceptions[pos], word);
+      gboolean found = FALSE;
+
+      if (bases != NULL)
+        for (const char *b = bases; *b != '\0'; b += strlen (b) + 1)
+          {
+            add_lemma_senses (self, pos, b, concepts);
+            found = TRUE;
+          }
+
+      if (in_index (self, pos, word))
+        {
+          add_lemma_senses (self, pos, word, concepts);
+          found = TRUE;
+        }
+      if (found)
+        continue;
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffix_rules); i++)
+        {
+          gsize slen = strlen (suffix_rules[i].suffix);
+          g_autofree char *base = NULL;
+
+          if (suffix_rules[i].pos != pos || len <= slen + 1
+              || strcmp (word + len - slen, suffix_rules[i].suffix) != 0)
+            continue;
+          base = g_malloc (len - slen + strlen (suffix_rules[i].ending) + 1);
+          memcpy (base, word, len - slen);
+          strcpy (base + len - slen, suffix_rules[i].ending);
+          if (in_index (self, pos, base))
+            {
+              add_lemma_senses (self, pos, base, concepts);
+              break;
+            }
+        }
+    }
+}

@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "diptych-word-diff"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "diptych-word-diff.h"
+
+/* Gains of aligning two tokens: same words first, then reworded ones. */
+#define GAIN_SAME     4
+#define GAIN_REWORDED 3
+
+enum { MOVE_NONE, MOVE_DIAG, MOVE_UP, MOVE_LEFT };
+
+static int
+gain_of (DiptychFeatures        *features,
+         const DiptychFeatToken *a,
+         const DiptychFeatToken *b)
+{
+  if (a->token.norm == b->token.norm || strcmp (a->token.norm, b->token.norm) == 0)
+    return GAIN_SAME;
+  if ((a->token.flags | b->token.flags) & DIPTYCH_TOKEN_NUMBER)
+    return 0;
+  if (diptych_features_match (features, a, b) >= DIPTYCH_LEVEL_CONCEPT)
+    return GAIN_REWORDED;
+  return 0;
+}
+
+static gboolean
+near_month (const DiptychFeatToken *t,
+            guint                   n,
+            guint                   i)
+{
+  return (i > 0 && (t[i - 1].token.flags & DIPTYCH_TOKEN_MONTH) != 0)
+         || (i + 1 < n && (t[i + 1].token.flags & DIPTYCH_TOKEN_MONTH) != 0)
+         || (i + 2 < n && (t[i + 2].token.flags & DIPTYCH_TOKEN_MONTH) != 0
+             && strcmp (t[i + 1].token.norm, "of") == 0);
+}
+
+static gboolean
+is_name (const DiptychFeatToken *t)
+{
+  guint flags = t->token.flags;
+
+  return (flags & (DIPTYCH_TOKEN_CAPITALIZED | DIPTYCH_TOKEN_ACRONYM)) != 0
+         && (flags & (DIPTYCH_TOKEN_SENTENCE_START | DIPTYCH_TOKEN_STOPWORD
+                      | DIPTYCH_TOKEN_NUMBER | DIPTYCH_TOKEN_MONTH)) == 0;
+}
+
+static DiptychDiscrepancy
+discrepancy_of (const DiptychFeatToken *a,
+                guint                   n_a,
+                guint                   i,
+                const DiptychFeatToken *b,
+                guint                   n_b,
+                guint                   j)
+{
+  guint fa = a[i].token.flags, fb = b[j].token.flags;
+
+  if ((fa & DIPTYCH_TOKEN_MONTH) && (fb & DIPTYCH_TOKEN_MONTH))
+    return DIPTYCH_DISCREPANCY_DATE;
+  if ((fa & DIPTYCH_TOKEN_NUMBER) && (fb & DIPTYCH_TOKEN_NUMBER))
+    return near_month (a, n_a, i) || near_month (b, n_b, j)
+           ? DIPTYCH_DISCREPANCY_DATE : DIPTYCH_DISCREPANCY_NUMBER;
+  if (is_name (&a[i]) && is_name (&b[j]))
+    return DIPTYCH_DISCREPANCY_NAME;
+  return DIPTYCH_DISCREPANCY_NONE;
+}
+
+static DiptychSpan
+span_of (const DiptychFeatToken *t)
+{
+  return DIPTYCH_SPAN_INIT (t->token.start, t->token.end);
+}
+
+/* Appends an op, merging runs of same, inserted and deleted words. */
+static void
+push_op (GArray         *ops,
+         DiptychWordOp   op)
+{
+  if (ops->len > 0 && op.discrepancy == DIPTYCH_DISCREPANCY_NONE)
+    {
+      DiptychWordOp *last = &g_array_index (ops, DiptychWordOp, ops->len - 1);
+
+      if (last->kind == op.kind
+          && (op.kind == DIPTYCH_WORD_SAME || op.kind == DIPTYCH_WORD_INSERTED
+              || op.kind == DIPTYCH_WORD_DELETED))
+        {
+          if (op.kind != DIPTYCH_WORD_INSERTED)
+            last->a.end = op.a.end;
+          if (op.kind != DIPTYCH_WORD_DELETED)
+            last->b.end = op.b.end;
+          return;
+        }
+    }
+  g_array_append_val (ops, op);
+}
+
+/* The empty span at the current position of a side. */
+static DiptychSpan
+point_at (const DiptychFeatToken *t,
+          guint                   n,
+          guint                   i)
+{
+  guint at = i < n ? t[i].token.start : (n > 0 ? t[n - 1].token.end : 0);
+  return DIPTYCH_SPAN_INIT (at, at);
+}
+
+static void
+emit_gap (GArray                 *ops,
+          const DiptychFeatToken *a,
+          guint                   n_a,
+          guint                   i0,
+          guint                   i1,
+          const DiptychFeatToken *b,
+          guint                   n_b,
+          guint                   j0,
+          guint                   j1)
+{
+  while (i0 < i1 || j0 < j1)
+    {
+      DiptychWordOp op = { 0 };
+
+      if (i0 < i1 && j0 < j1)
+        {
+          op.kind = DIPTYCH_WORD_CHANGED;
+          op.discrepancy = discrepancy_of (a, n_a, i0, b, n_b, j0);
+          op.a = span_of (&a[i0++]);
+          op.b = span_of (&b[j0++]);
+        }
+      else if (i0 < i1)
+        {
+          op.kind = DIPTYCH_WORD_DELETED;
+          op.a = span_of (&a[i0++]);
+          op.b = point_at (b, n_b, j0);
+        }
+      else
+        {
+          op.kind = DIPTYCH_WORD_INSERTED;
+          op.a = point_at (a, n_a, i0);
+          op.b = span_of (&b[j0++]);
+        }
+      push_op (ops, op);
+    }
+}
+
+static void
+diff_block (DiptychFeatures        *features,
+            GArray                 *ops,
+            const DiptychFeatToken *a,
+            guint                   n_a,
+            guint                   a0,
+            guint                   a1,
+            const DiptychFeatToken *b,
+            guint                   n_b,
+            guint                   b0,
+            guint                   b1)
+{
+  guint n = a1 - a0, m = b1 - b0;
+  g_autofree guint8 *moves = g_new0 (guint8, (gsize) (n + 1) * (m + 1));
+  g_autofree guint *prev = g_new0 (guint, m + 1);
+  g_autofree guint *cur = g_new0 (guint, m + 1);
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  guint i, j, pi, pj;
+
+  for (i = 1; i <= n; i++)
+    {
+      cur[0] = 0;
+      moves[(gsize) i * (m + 1)] = MOVE_UP;
+      for (j = 1; j <= m; j++)
+        {
+          int gain = gain_of (features, &a[a0 + i - 1], &b[b0 + j - 1]);
+          guint best = prev[j];
+          guint8 move = MOVE_UP;
+
+          if (cur[j - 1] > best)
+            best = cur[j - 1], move = MOVE_LEFT;
+          if (gain > 0 && prev[j - 1] + gain >= best)
+            best = prev[j - 1] + gain, move = MOVE_DIAG;
+          cur[j] = best;
+          moves[(gsize) i * (m + 1) + j] = move;
+        }
+      memcpy (prev, cur, sizeof (guint) * (m + 1));
+    }
+  for (j = 1; j <= m; j++)
+    moves[j] = MOVE_LEFT;
+
+  /* Walk back, collecting the matched pairs. */
+  i = n;
+  j = m;
+  while (i > 0 || j > 0)
+    {
+      guint8 move = moves[(gsize) i * (m + 1) + j];
+      if (move == MOVE_DIAG)
+        {
+          guint pair[2] = { a0 + i - 1, b0 + j - 1 };
+          g_array_append_val (pairs, pair);
+          i--;
+          j--;
+        }
+      else if (move == MOVE_UP)
+        i--;
+      else
+        j--;
+    }
+
+  pi = a0;
+  pj = b0;
+  for (guint k = pairs->len; k > 0; k--)
+    {
+      guint *pair = &g_array_index (pairs, guint, 2 * (k - 1));
+      DiptychWordOp op = { 0 };
+
+      emit_gap (ops, a, n_a, pi, pair[0], b, n_b, pj, pair[1]);
+      op.kind = strcmp (a[pair[0]].token.norm, b[pair[1]].token.norm) == 0
+                ? DIPTYCH_WORD_SAME : DIPTYCH_WORD_REWORDED;
+      op.a = span_of (&a[pair[0]]);
+      op.b = span_of (&b[pair[1]]);
+      push_op (ops, op);
+      pi = pair[0] + 1;
+      pj = pair[1] + 1;
+    }
+  emit_gap (ops, a, n_a, pi, a1, b, n_b, pj, b1);
+}
+
+GArray *
+diptych_word_diff_tokens (DiptychFeatures        *features,
+                          const DiptychFeatToken *a,
+                          guint                   n_a,
+                          const DiptychFeatToken *b,
+                          guint                   n_b)
+{
+  GArray *ops = g_array_new (FALSE, FALSE, sizeof (DiptychWordOp));
+  guint block_a = n_a, block_b = n_b;
+  guint i = 0, j = 0;
+
+  g_return_val_if_fail (features != NULL, ops);
+
+  /* Very long passages: diff matching blocks one after the other. */
+  if ((gsize) n_a * n_b > DIPTYCH_WORD_DIFF_MAX_CELLS)
+    {
+      double ratio = n_a > 0 && n_b > 0 ? (double) n_b / n_a : 1.0;
+      block_a = MAX (1, (guint) (2000 / MAX (1.0, ratio)));
+      block_b = MAX (1, (guint) (block_a * ratio));
+      block_b = MIN (block_b, 2000);
+    }
+
+  while (i < n_a || j < n_b)
+    {
+      guint a1 = MIN (n_a, i + block_a);
+      guint b1 = MIN (n_b, j + block_b);
+
+      if (i == n_a || j == n_b)
+        {
+          emit_gap (ops, a, n_a, i, n_a, b, n_b, j, n_b);
+          break;
+        }
+      diff_block (features, ops, a, n_a, i, a1, b, n_b, j, b1);
+      i = a1;
+      j = b1;
+    }
+
+  return ops;
+}
