@@ -20,6 +20,7 @@ struct _DiptychAnnotation
   char        *context_before;
   char        *context_after;
   GDateTime   *created;
+  gboolean     orphaned;
 };
 
 G_DEFINE_FINAL_TYPE (DiptychAnnotation, diptych_annotation, G_TYPE_OBJECT)
@@ -283,4 +284,21 @@ diptych_annotation_set_created (DiptychAnnotation *self,
   g_date_time_ref (created);
   g_clear_pointer (&self->created, g_date_time_unref);
   self->created = created;
+}
+
+/* An orphaned annotation lost its passage when its document was replaced:
+ * its quoted text was not found again. It keeps its note and old span. */
+gboolean
+diptych_annotation_get_orphaned (DiptychAnnotation *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_ANNOTATION (self), FALSE);
+  return self->orphaned;
+}
+
+void
+diptych_annotation_set_orphaned (DiptychAnnotation *self,
+                                 gboolean           orphaned)
+{
+  g_return_if_fail (DIPTYCH_IS_ANNOTATION (self));
+  self->orphaned = !!orphaned;
 }

@@ -41,6 +41,9 @@ void               diptych_annotation_set_anchor_text  (DiptychAnnotation *self,
                                                         const char        *quote,
                                                         const char        *context_before,
                                                         const char        *context_after);
+gboolean           diptych_annotation_get_orphaned     (DiptychAnnotation *self);
+void               diptych_annotation_set_orphaned     (DiptychAnnotation *self,
+                                                        gboolean           orphaned);
 GDateTime         *diptych_annotation_get_created      (DiptychAnnotation *self);
 void               diptych_annotation_set_created      (DiptychAnnotation *self,
                                                         GDateTime         *created);

@@ -9,5 +9,6 @@
 #include "diptych-import.h"
 #include "diptych-link.h"
 #include "diptych-project.h"
+#include "diptych-project-io.h"
 #include "diptych-tag.h"
 #include "diptych-types.h"

@@ -5,7 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "diptych-project.h"
+#include "diptych-project-private.h"
+#include "diptych-util.h"
 
 /* Characters of context kept on each side of an annotation's quote. */
 #define ANCHOR_CONTEXT_CHARS 32
@@ -22,6 +23,8 @@ struct _DiptychProject
   GListStore           *tags;
   GListStore           *annotations;
   GFile                *file;
+  char                 *disk_state;
+  guint64               change_serial;
   guint                 next_id;
   guint                 modified : 1;
 };
@@ -49,6 +52,7 @@ static guint signals[N_SIGNALS];
 static void
 diptych_project_changed (DiptychProject *self)
 {
+  self->change_serial++;
   diptych_project_set_modified (self, TRUE);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -68,6 +72,16 @@ diptych_project_dispose (GObject *object)
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (diptych_project_parent_class)->dispose (object);
+}
+
+static void
+diptych_project_finalize (GObject *object)
+{
+  DiptychProject *self = (DiptychProject *) object;
+
+  g_free (self->disk_state);
+
+  G_OBJECT_CLASS (diptych_project_parent_class)->finalize (object);
 }
 
 static void
@@ -106,6 +120,7 @@ diptych_project_class_init (DiptychProjectClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = diptych_project_dispose;
+  object_class->finalize = diptych_project_finalize;
   object_class->get_property = diptych_project_get_property;
 
   properties[PROP_DOCUMENT_A] =
@@ -458,4 +473,75 @@ diptych_project_set_modified (DiptychProject *self,
       self->modified = modified;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
+}
+
+/* Keeps the id counter past ids read from a file ("l12" -> 13). */
+static void
+note_id (DiptychProject *self,
+         const char     *id)
+{
+  guint64 n;
+
+  if (id == NULL || !g_ascii_isalpha (id[0]) ||
+      !g_ascii_string_to_unsigned (id + 1, 10, 0, G_MAXUINT - 1, &n, NULL))
+    return;
+
+  self->next_id = MAX (self->next_id, (guint) n + 1);
+}
+
+void
+diptych_project_load_tag (DiptychProject *self,
+                          DiptychTag     *tag)
+{
+  g_return_if_fail (DIPTYCH_IS_PROJECT (self));
+  g_list_store_append (self->tags, tag);
+}
+
+void
+diptych_project_load_link (DiptychProject *self,
+                           DiptychLink    *link)
+{
+  g_return_if_fail (DIPTYCH_IS_PROJECT (self));
+  note_id (self, diptych_link_get_id (link));
+  g_list_store_append (self->links, link);
+}
+
+void
+diptych_project_load_omission (DiptychProject  *self,
+                               DiptychOmission *omission)
+{
+  g_return_if_fail (DIPTYCH_IS_PROJECT (self));
+  note_id (self, diptych_omission_get_id (omission));
+  g_list_store_append (self->omissions, omission);
+}
+
+void
+diptych_project_load_annotation (DiptychProject    *self,
+                                 DiptychAnnotation *annotation)
+{
+  g_return_if_fail (DIPTYCH_IS_PROJECT (self));
+  note_id (self, diptych_annotation_get_id (annotation));
+  g_list_store_append (self->annotations, annotation);
+}
+
+const char *
+diptych_project_get_disk_state (DiptychProject *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_PROJECT (self), NULL);
+  return self->disk_state;
+}
+
+void
+diptych_project_set_disk_state (DiptychProject *self,
+                                const char     *disk_state)
+{
+  g_return_if_fail (DIPTYCH_IS_PROJECT (self));
+  diptych_set_str (&self->disk_state, disk_state);
+}
+
+guint64
+diptych_project_get_change_serial (DiptychProject *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_PROJECT (self), 0);
+  return self->change_serial;
 }
