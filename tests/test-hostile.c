@@ -332,9 +332,14 @@ find_element_range (const char  *xml,
 {
   g_autofree char *open = g_strdup_printf ("<%s", name);
   g_autofree char *close = g_strdup_printf ("</%s>", name);
+  gsize n = strlen (open);
   const char *tag_end;
 
-  *start = strstr (xml, open);
+  /* "<link" must not find "<links". */
+  for (*start = strstr (xml, open);
+       *start != NULL && (*start)[n] != ' ' && (*start)[n] != '>' && (*start)[n] != '/';
+       *start = strstr (*start + 1, open))
+    ;
   g_assert_nonnull (*start);
   tag_end = strchr (*start, '>');
   g_assert_nonnull (tag_end);
@@ -645,9 +650,9 @@ static const HostileCase cases[] = {
   { .name = "load/no-version", .file = "noversion.diptych", .op = OP_LOAD, .generate = gen_project,
     .find = " version=\"1\"", .replace = "", .expected = DIPTYCH_ERROR_UNSUPPORTED, .message = "version" },
   { .name = "load/missing-settings", .file = "nosettings.diptych", .op = OP_LOAD, .generate = gen_project,
-    .mutate = mutate_no_settings, .expected = DIPTYCH_ERROR_INVALID, .message = "settings" },
+    .mutate = mutate_no_settings, .expected = DIPTYCH_ERROR_INVALID, .message = "line 4" },
   { .name = "load/missing-links", .file = "nolinks.diptych", .op = OP_LOAD, .generate = gen_project,
-    .mutate = mutate_no_links, .expected = DIPTYCH_ERROR_INVALID, .message = "links" },
+    .mutate = mutate_no_links, .expected = DIPTYCH_ERROR_INVALID, .message = "line" },
   { .name = "load/duplicated-settings", .file = "twosettings.diptych", .op = OP_LOAD,
     .generate = gen_project, .mutate = mutate_two_settings, .expected = DIPTYCH_ERROR_INVALID },
   { .name = "load/duplicated-document", .file = "twodocs.diptych", .op = OP_LOAD, .generate = gen_project,
@@ -729,7 +734,7 @@ prepare_save (const HostileCase *row,
   g_autoptr(DiptychAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (row->save_to == NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_autoptr(GFile) file = g_file_new_for_path (path);
 

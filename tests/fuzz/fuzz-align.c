@@ -10,7 +10,7 @@
 #include "fuzz-common.h"
 
 /* The model's cost grows with the texts; keep each run short. */
-#define MAX_INPUT 4096
+#define FUZZ_ALIGN_MAX_INPUT 4096
 
 int
 LLVMFuzzerInitialize (int    *argc,
@@ -114,7 +114,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   DiptychDocument *docs[DIPTYCH_N_SIDES];
 
-  if (size < 1 || size > MAX_INPUT)
+  if (size < 1 || size > FUZZ_ALIGN_MAX_INPUT)
     return 0;
 
   /* The first byte picks the settings. */

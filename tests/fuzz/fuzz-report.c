@@ -11,7 +11,7 @@
 #include "diptych-report.h"
 #include "fuzz-common.h"
 
-#define MAX_INPUT 8192
+#define FUZZ_REPORT_MAX_INPUT 8192
 #define MAX_ITEMS 12
 
 int
@@ -176,7 +176,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   g_autoptr(DiptychProject) project = NULL;
 
-  if (size > MAX_INPUT)
+  if (size > FUZZ_REPORT_MAX_INPUT)
     return 0;
 
   project = build_project (data, size);
