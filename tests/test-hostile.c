@@ -22,6 +22,7 @@ typedef enum
   OP_IMPORT,      /* diptych_import_file() */
   OP_LOAD,        /* diptych_project_load() */
   OP_SAVE,        /* diptych_project_save() over a previous version */
+  OP_ALIGN,       /* diptych_import_file(), then diptych_align() with a readout */
 } Operation;
 
 typedef struct _HostileCase HostileCase;
@@ -30,7 +31,8 @@ typedef struct _HostileCase HostileCase;
 typedef void (*Generator) (const HostileCase *row,
                            const char        *path);
 /* Checks a successful result: a DiptychDocument for OP_IMPORT, a
- * DiptychProject for OP_LOAD and OP_SAVE. */
+ * DiptychProject for OP_LOAD and OP_SAVE, a DiptychAlignment for OP_ALIGN
+ * (with the imported document as side A). */
 typedef void (*Checker)   (const HostileCase *row,
                            GObject           *result);
 
@@ -496,6 +498,39 @@ gen_plain_file (const HostileCase *row,
   write_file (path, "not a folder\n", 13);
 }
 
+/* Checkers for alignments */
+
+/* The other side of OP_ALIGN rows. */
+#define READOUT "The two leaders discussed a ceasefire and energy. They agreed to exchange prisoners.\n"
+
+static void
+check_alignment_sane (const HostileCase *row,
+                      GObject           *result)
+{
+  DiptychAlignment *alignment = DIPTYCH_ALIGNMENT (result);
+  guint n_segments = 0;
+  const DiptychSpan *segments = diptych_alignment_get_segments (alignment, DIPTYCH_SIDE_A, &n_segments);
+
+  /* The big document is cut into ordered, non-empty passages, and the
+   * model reports something about them. */
+  g_assert_cmpuint (n_segments, >, 0);
+  for (guint i = 0; i < n_segments; i++)
+    {
+      g_assert_cmpuint (segments[i].start, <, segments[i].end);
+      if (i > 0)
+        g_assert_cmpuint (segments[i - 1].end, <=, segments[i].start);
+    }
+  for (guint i = 0; i < diptych_alignment_get_n_omissions (alignment); i++)
+    {
+      DiptychOmission *omission = diptych_alignment_get_omission (alignment, i);
+      DiptychSpan span = diptych_omission_get_span (omission);
+
+      g_assert_cmpuint (span.start, <, span.end);
+    }
+  g_assert_cmpuint (diptych_alignment_get_n_links (alignment) +
+                    diptych_alignment_get_n_omissions (alignment), >, 0);
+}
+
 /* Checkers for projects */
 
 static void
@@ -611,6 +646,16 @@ static const HostileCase cases[] = {
     .expected = DIPTYCH_ERROR_UNSUPPORTED, .message = "folder" },
   { .name = "import/missing", .file = "missing.txt", .op = OP_IMPORT, .generate = gen_nothing,
     .expected = DIPTYCH_ERROR_NOT_FOUND, .message = "does not exist" },
+
+  /* Aligning what was imported. A 20 MB line is many sentences: the model
+   * must link it in bounded time (seconds, not hours: the test timeout). */
+  { .name = "align/20mb-line", .file = "line.txt", .op = OP_ALIGN, .generate = gen_20mb_line,
+    .expected = OK, .check = check_alignment_sane, .large = TRUE },
+  { .name = "align/nested-html-200", .file = "nested.html", .op = OP_ALIGN,
+    .generate = gen_nested_html_200, .expected = OK, .check = check_alignment_sane },
+  { .name = "align/mixed-newlines", .file = "newlines.txt", .op = OP_ALIGN, .generate = gen_content,
+    BYTES ("The two leaders\r\ndiscussed a ceasefire.\r\rThey agreed\rto exchange prisoners.\n"),
+    .expected = OK, .check = check_alignment_sane },
 
   /* Loading projects */
   { .name = "load/valid", .file = "valid.diptych", .op = OP_LOAD, .generate = gen_project,
@@ -776,6 +821,19 @@ run_operation (const HostileCase  *row,
 
     case OP_LOAD:
       return G_OBJECT (diptych_project_load (file, NULL, error));
+
+    case OP_ALIGN:
+      {
+        DiptychAlignSettings settings = DIPTYCH_ALIGN_SETTINGS_DEFAULT;
+        g_autoptr(DiptychDocument) doc = diptych_import_file (file, NULL, error);
+        g_autoptr(DiptychDocument) readout = NULL;
+
+        if (doc == NULL)
+          return NULL;
+        readout = diptych_import_text (READOUT, -1, "Readout", NULL);
+        g_assert_nonnull (readout);
+        return G_OBJECT (diptych_align (doc, readout, &settings, NULL, NULL, NULL, error));
+      }
 
     case OP_SAVE:
       {
