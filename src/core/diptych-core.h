@@ -10,5 +10,6 @@
 #include "diptych-link.h"
 #include "diptych-project.h"
 #include "diptych-project-io.h"
+#include "diptych-report.h"
 #include "diptych-tag.h"
 #include "diptych-types.h"

@@ -1,0 +1,818 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "diptych-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "diptych-error.h"
+#include "diptych-report-private.h"
+
+/* The report typeset with Pango and cairo. Pages are first drawn onto
+ * recording surfaces, so that once their number is known each one is
+ * replayed into the PDF with its header and its "Page n of N" footer; the
+ * text stays text (searchable, copyable). A row that does not fit on the
+ * rest of a page moves to the next one; a row taller than a page is split
+ * between lines. */
+
+#define MARGIN 42.0
+#define HEADER_HEIGHT 22.0
+#define FOOTER_HEIGHT 22.0
+#define GAP 8.0
+#define META_WIDTH 64.0
+#define TEXT_FONT "Serif 9.5"
+#define SMALL_FONT "Sans 7.5"
+#define BODY_FONT "Sans 9"
+
+typedef enum
+{
+  DECOR_NONE,
+  DECOR_IDENTICAL,
+  DECOR_REWORDED,
+  DECOR_PARTIAL,
+  DECOR_OMISSION,
+  DECOR_QUOTE,
+} Decor;
+
+typedef struct
+{
+  PangoLayout *layout;
+  double       x;
+  Decor        decor;
+  GArray      *tops;       /* per line, in Pango units */
+  GArray      *bottoms;
+  GArray      *baselines;
+  guint        next_line;
+} Cell;
+
+typedef struct
+{
+  DiptychReport  *report;
+  PangoContext   *context;
+  GPtrArray      *pages;     /* cairo_surface_t (recording) */
+  cairo_t        *cr;
+  double          width;
+  double          height;
+  double          top;
+  double          bottom;
+  double          y;
+  double          col_x[3];
+  double          col_width[3];
+  gboolean        in_table;
+  GError         *write_error;
+} Pdf;
+
+static PangoLayout *
+new_layout (Pdf        *pdf,
+            const char *font,
+            double      width)
+{
+  PangoLayout *layout = pango_layout_new (pdf->context);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_auto_dir (layout, TRUE);
+  return layout;
+}
+
+static void
+cell_measure (Cell *cell)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (cell->layout);
+
+  cell->tops = g_array_new (FALSE, FALSE, sizeof (int));
+  cell->bottoms = g_array_new (FALSE, FALSE, sizeof (int));
+  cell->baselines = g_array_new (FALSE, FALSE, sizeof (int));
+  do
+    {
+      int y0, y1, baseline;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      baseline = pango_layout_iter_get_baseline (iter);
+      g_array_append_val (cell->tops, y0);
+      g_array_append_val (cell->bottoms, y1);
+      g_array_append_val (cell->baselines, baseline);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+cell_clear (Cell *cell)
+{
+  g_clear_object (&cell->layout);
+  g_clear_pointer (&cell->tops, g_array_unref);
+  g_clear_pointer (&cell->bottoms, g_array_unref);
+  g_clear_pointer (&cell->baselines, g_array_unref);
+}
+
+static double
+cell_remaining_height (Cell *cell)
+{
+  guint n = cell->tops->len;
+
+  if (cell->next_line >= n)
+    return 0.0;
+  return (g_array_index (cell->bottoms, int, n - 1) -
+          g_array_index (cell->tops, int, cell->next_line)) / (double) PANGO_SCALE;
+}
+
+static void
+start_page (Pdf *pdf);
+
+static void
+set_rgb (cairo_t    *cr,
+         guint32     rgb)
+{
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+}
+
+static void
+draw_decor (Pdf    *pdf,
+            Decor   decor,
+            double  x,
+            double  y0,
+            double  y1)
+{
+  cairo_t *cr = pdf->cr;
+  static const double dash[] = { 4.0, 2.0 };
+  static const double dot[] = { 1.0, 1.5 };
+
+  if (decor == DECOR_NONE || y1 <= y0)
+    return;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 2.0);
+  switch (decor)
+    {
+    case DECOR_IDENTICAL: set_rgb (cr, 0x26a269); break;
+    case DECOR_REWORDED: set_rgb (cr, 0x1c71d8); cairo_set_dash (cr, dash, 2, 0); break;
+    case DECOR_PARTIAL: set_rgb (cr, 0xc64600); cairo_set_dash (cr, dot, 2, 0); break;
+    case DECOR_OMISSION: set_rgb (cr, 0xc01c28); cairo_set_line_width (cr, 3.0); break;
+    case DECOR_QUOTE: set_rgb (cr, 0x888888); break;
+    case DECOR_NONE:
+    default: break;
+    }
+  cairo_move_to (cr, x - 4.0, y0);
+  cairo_line_to (cr, x - 4.0, y1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Draws the lines of a cell that fit above limit, from its next line on.
+ * Returns the height used. */
+static double
+cell_draw (Pdf    *pdf,
+           Cell   *cell,
+           double  limit)
+{
+  PangoLayoutIter *iter;
+  guint first = cell->next_line, line = 0;
+  int origin;
+  double used = 0.0;
+
+  if (first >= cell->tops->len)
+    return 0.0;
+
+  origin = g_array_index (cell->tops, int, first);
+  iter = pango_layout_get_iter (cell->layout);
+  do
+    {
+      PangoRectangle logical;
+      double bottom;
+
+      if (line < first)
+        continue;
+      bottom = (g_array_index (cell->bottoms, int, line) - origin) / (double) PANGO_SCALE;
+      if (pdf->y + bottom > limit && line > first)
+        break;
+      if (pdf->y + bottom > limit && pdf->y > pdf->top + 0.5)
+        break;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      cairo_move_to (pdf->cr, cell->x + logical.x / (double) PANGO_SCALE,
+                     pdf->y + (g_array_index (cell->baselines, int, line) - origin) / (double) PANGO_SCALE);
+      pango_cairo_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
+      used = bottom;
+      cell->next_line = line + 1;
+    }
+  while (line++, pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  draw_decor (pdf, cell->decor, cell->x, pdf->y, pdf->y + used);
+  return used;
+}
+
+static void
+draw_table_header (Pdf *pdf);
+
+static void
+new_page (Pdf *pdf)
+{
+  start_page (pdf);
+  if (pdf->in_table)
+    draw_table_header (pdf);
+}
+
+/* Lays out a block of cells side by side: on this page if it fits, else on
+ * the next; split between lines if taller than a page. */
+static void
+flow (Pdf    *pdf,
+      Cell   *cells,
+      guint   n_cells,
+      double  spacing,
+      gboolean rule)
+{
+  double height = 0.0;
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      double h;
+
+      cell_measure (&cells[i]);
+      h = cell_remaining_height (&cells[i]);
+      height = MAX (height, h);
+    }
+
+  if (pdf->y + height > pdf->bottom && pdf->y > pdf->top + 0.5 &&
+      height <= pdf->bottom - pdf->top - 40.0)
+    new_page (pdf);
+
+  for (;;)
+    {
+      double used = 0.0;
+      gboolean done = TRUE;
+
+      for (guint i = 0; i < n_cells; i++)
+        {
+          double h = cell_draw (pdf, &cells[i], pdf->bottom);
+          used = MAX (used, h);
+        }
+      for (guint i = 0; i < n_cells; i++)
+        done = done && cells[i].next_line >= cells[i].tops->len;
+
+      pdf->y += used;
+      if (done)
+        break;
+      new_page (pdf);
+    }
+
+  if (rule)
+    {
+      cairo_save (pdf->cr);
+      set_rgb (pdf->cr, 0xc0c0c0);
+      cairo_set_line_width (pdf->cr, 0.5);
+      cairo_move_to (pdf->cr, MARGIN, pdf->y + spacing / 2);
+      cairo_line_to (pdf->cr, pdf->width - MARGIN, pdf->y + spacing / 2);
+      cairo_stroke (pdf->cr);
+      cairo_restore (pdf->cr);
+    }
+  pdf->y += spacing;
+
+  for (guint i = 0; i < n_cells; i++)
+    cell_clear (&cells[i]);
+}
+
+static void
+paragraph (Pdf        *pdf,
+           const char *font,
+           const char *markup,
+           double      indent,
+           double      spacing,
+           Decor       decor)
+{
+  Cell cell = { NULL, };
+
+  cell.layout = new_layout (pdf, font, pdf->width - 2 * MARGIN - indent);
+  pango_layout_set_markup (cell.layout, markup, -1);
+  cell.x = MARGIN + indent;
+  cell.decor = decor;
+  flow (pdf, &cell, 1, spacing, FALSE);
+}
+
+static void
+paragraph_text (Pdf        *pdf,
+                const char *font,
+                const char *text,
+                double      spacing)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  diptych_report_append_escaped (markup, text, -1);
+  paragraph (pdf, font, markup->str, 0.0, spacing, DECOR_NONE);
+}
+
+static void
+heading (Pdf        *pdf,
+         const char *text,
+         double      size)
+{
+  g_autofree char *font = g_strdup_printf ("Sans Bold %g", size);
+
+  /* Keep a heading with what follows it. */
+  if (pdf->y + 60.0 > pdf->bottom)
+    new_page (pdf);
+  pdf->y += size * 0.6;
+  paragraph_text (pdf, font, text, size * 0.4);
+}
+
+static void
+start_page (Pdf *pdf)
+{
+  cairo_rectangle_t extents = { 0, 0, pdf->width, pdf->height };
+  cairo_surface_t *page;
+
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+  page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  g_ptr_array_add (pdf->pages, page);
+  pdf->cr = cairo_create (page);
+  set_rgb (pdf->cr, 0x1e1e1e);
+  pdf->y = pdf->top;
+}
+
+static void
+draw_table_header (Pdf *pdf)
+{
+  g_autofree char *name_a = diptych_report_document_name (pdf->report, DIPTYCH_SIDE_A);
+  g_autofree char *name_b = diptych_report_document_name (pdf->report, DIPTYCH_SIDE_B);
+  Cell cells[3] = { { NULL, }, };
+  const char *labels[3] = { "§", name_a, name_b };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GString) markup = g_string_new ("<b>");
+
+      if (i > 0)
+        g_string_append (markup, i == 1 ? "A · " : "B · ");
+      diptych_report_append_escaped (markup, labels[i], -1);
+      g_string_append (markup, "</b>");
+      cells[i].layout = new_layout (pdf, SMALL_FONT, pdf->col_width[i]);
+      pango_layout_set_markup (cells[i].layout, markup->str, -1);
+      pango_layout_set_ellipsize (cells[i].layout, PANGO_ELLIPSIZE_END);
+      cells[i].x = pdf->col_x[i];
+    }
+
+  pdf->in_table = FALSE;  /* no recursion while the header itself flows */
+  flow (pdf, cells, 3, 4.0, TRUE);
+  pdf->in_table = TRUE;
+}
+
+static void
+append_piece_markup (const char         *text,
+                     gsize               n_bytes,
+                     DiptychPieceStyle   style,
+                     DiptychDiscrepancy  discrepancy,
+                     gpointer            user_data)
+{
+  GString *out = user_data;
+  const char *attrs = NULL;
+
+  switch (style)
+    {
+    case DIPTYCH_PIECE_REWORDED: attrs = "style=\"italic\" underline=\"low\""; break;
+    case DIPTYCH_PIECE_CHANGED: attrs = "weight=\"bold\" underline=\"double\""; break;
+    case DIPTYCH_PIECE_INSERTED: attrs = "weight=\"bold\" underline=\"single\" background=\"#e5f5e9\""; break;
+    case DIPTYCH_PIECE_DELETED: attrs = "strikethrough=\"true\" background=\"#fbe9ea\""; break;
+    case DIPTYCH_PIECE_UNCOVERED: attrs = "style=\"italic\" underline=\"error\" underline_color=\"#c64600\""; break;
+    case DIPTYCH_PIECE_PLAIN:
+    case DIPTYCH_PIECE_SAME:
+    default:
+      break;
+    }
+
+  if (discrepancy != DIPTYCH_DISCREPANCY_NONE)
+    g_string_append (out, "<span background=\"#ffd6d6\">");
+  if (attrs != NULL)
+    g_string_append_printf (out, "<span %s>", attrs);
+  diptych_report_append_escaped (out, text, n_bytes);
+  if (attrs != NULL)
+    g_string_append (out, "</span>");
+  if (discrepancy != DIPTYCH_DISCREPANCY_NONE)
+    g_string_append (out, "</span><span foreground=\"#c01c28\" weight=\"bold\" rise=\"3000\" size=\"smaller\">⚠</span>");
+}
+
+static PangoLayout *
+passage_layout (Pdf         *pdf,
+                DiptychLink *link,
+                DiptychSide  side,
+                DiptychSpan  span,
+                double       width)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  PangoLayout *layout = new_layout (pdf, TEXT_FONT, width);
+
+  diptych_report_foreach_piece (pdf->report, link, side, span, append_piece_markup, markup);
+  pango_layout_set_markup (layout, markup->str, markup->len);
+  return layout;
+}
+
+static void
+write_title (Pdf *pdf)
+{
+  DiptychReport *report = pdf->report;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%x %X");
+  /* Translators: %s is a date and time */
+  g_autofree char *generated = g_strdup_printf (_("Report made with Diptych on %s"), date);
+
+  paragraph_text (pdf, "Sans Bold 18", report->title, 4.0);
+  paragraph_text (pdf, SMALL_FONT, generated, 6.0);
+
+  heading (pdf, _("Documents"), 13);
+  for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
+    {
+      DiptychDocument *doc = report->documents[side];
+      g_autofree char *name = diptych_report_document_name (report, side);
+      g_autoptr(GString) markup = g_string_new ("<b>");
+      GDateTime *imported = diptych_document_get_imported (doc);
+
+      g_string_append_printf (markup, "%s · ", diptych_report_side_label (side));
+      diptych_report_append_escaped (markup, name, -1);
+      g_string_append (markup, "</b>\n");
+      if (diptych_document_get_source (doc) != NULL)
+        {
+          g_string_append_printf (markup, "%s: ", _("Source"));
+          diptych_report_append_escaped (markup, diptych_document_get_source (doc), -1);
+          g_string_append (markup, "\n");
+        }
+      if (imported != NULL)
+        {
+          g_autofree char *when = g_date_time_format (imported, "%Y-%m-%d %H:%M:%S %Z");
+          g_string_append_printf (markup, "%s: ", _("Imported"));
+          diptych_report_append_escaped (markup, when, -1);
+          g_string_append (markup, "\n");
+        }
+      g_string_append_printf (markup, "%s: %u · %s: <tt>%s</tt>",
+                              _("Characters"), diptych_document_get_length (doc),
+                              _("SHA-256"), diptych_document_get_sha256 (doc) != NULL
+                                              ? diptych_document_get_sha256 (doc) : "—");
+      paragraph (pdf, BODY_FONT, markup->str, 8.0, 6.0, DECOR_QUOTE);
+    }
+}
+
+static void
+write_summary (Pdf *pdf)
+{
+  DiptychReport *report = pdf->report;
+  g_autofree char *cov_a = diptych_report_percent (report->coverage[DIPTYCH_SIDE_A]);
+  g_autofree char *cov_b = diptych_report_percent (report->coverage[DIPTYCH_SIDE_B]);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GHashTable) counted = g_hash_table_new (g_str_hash, g_str_equal);
+
+  heading (pdf, _("Summary"), 13);
+
+  g_string_append_printf (markup, "%s: A %s · B %s\n",
+                          _("Text with a counterpart in the other document"), cov_a, cov_b);
+  g_string_append_printf (markup, "%s: A %u · B %u\n",
+                          _("Omissions (passages without counterpart)"),
+                          report->n_omissions[DIPTYCH_SIDE_A], report->n_omissions[DIPTYCH_SIDE_B]);
+  g_string_append_printf (markup, "%s: ", _("Links"));
+  for (guint kind = 0; kind < G_N_ELEMENTS (report->n_by_kind); kind++)
+    g_string_append_printf (markup, "%s%s %u", kind > 0 ? " · " : "",
+                            diptych_report_kind_label (kind), report->n_by_kind[kind]);
+  g_string_append (markup, "\n");
+  for (guint state = 0; state < G_N_ELEMENTS (report->n_by_state); state++)
+    g_string_append_printf (markup, "%s%s %u", state > 0 ? " · " : "",
+                            diptych_report_state_label (state), report->n_by_state[state]);
+  g_string_append_printf (markup, "\n%s: ", _("Annotations by tag"));
+  if (report->annotations->len == 0)
+    g_string_append (markup, _("No annotations."));
+  for (guint i = 0; i < report->annotations->len; i++)
+    {
+      const char *tag = diptych_annotation_get_tag (g_ptr_array_index (report->annotations, i));
+      DiptychTag *t = tag != NULL ? diptych_project_find_tag (report->project, tag) : NULL;
+
+      if (tag == NULL || g_hash_table_contains (counted, tag))
+        continue;
+      g_hash_table_add (counted, (gpointer) tag);
+      if (g_hash_table_size (counted) > 1)
+        g_string_append (markup, " · ");
+      if (t != NULL && diptych_tag_color_is_valid (diptych_tag_get_color (t)))
+        g_string_append_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
+      diptych_report_append_escaped (markup, tag, -1);
+      g_string_append_printf (markup, " %u", diptych_report_count_annotations_with_tag (report, tag));
+    }
+  paragraph (pdf, BODY_FONT, markup->str, 0.0, 6.0, DECOR_NONE);
+}
+
+static void
+write_legend (Pdf *pdf)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  g_string_append_printf (markup,
+                          "<span style=\"italic\" underline=\"low\">%s</span>   "
+                          "<span weight=\"bold\" underline=\"double\">%s</span>   "
+                          "<span weight=\"bold\" underline=\"single\">%s</span>   "
+                          "<span strikethrough=\"true\">%s</span>   "
+                          "<span style=\"italic\" underline=\"error\">%s</span>   "
+                          "<span background=\"#ffd6d6\">%s</span>⚠",
+                          _("reworded"), _("changed"), _("only in B"), _("only in A"),
+                          _("no counterpart in the linked passage"),
+                          _("different number, date or name"));
+  paragraph (pdf, SMALL_FONT, markup->str, 0.0, 6.0, DECOR_NONE);
+}
+
+static gboolean
+write_rows (Pdf     *pdf,
+            GError **error)
+{
+  DiptychReport *report = pdf->report;
+
+  heading (pdf, _("Side by side"), 13);
+  write_legend (pdf);
+  if (report->rows->len == 0)
+    {
+      paragraph_text (pdf, BODY_FONT, _("No linked or omitted passages to show."), 6.0);
+      return TRUE;
+    }
+
+  draw_table_header (pdf);
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      DiptychReportRow *row = &g_array_index (report->rows, DiptychReportRow, i);
+      g_autoptr(GString) meta = g_string_new (NULL);
+      Cell cells[3] = { { NULL, }, };
+
+      for (guint c = 0; c < 3; c++)
+        cells[c].x = pdf->col_x[c];
+
+      if (row->link != NULL)
+        {
+          DiptychLink *link = row->link;
+          DiptychLinkKind kind = diptych_link_get_kind (link);
+          g_autofree char *score = diptych_report_format_score (diptych_link_get_score (link));
+          Decor decor = kind == DIPTYCH_LINK_IDENTICAL ? DECOR_IDENTICAL
+                      : kind == DIPTYCH_LINK_REWORDED ? DECOR_REWORDED : DECOR_PARTIAL;
+
+          g_string_append_printf (meta, "A §%u · B §%u\n<b>", row->a_number, row->b_number);
+          diptych_report_append_escaped (meta, diptych_report_kind_label (kind), -1);
+          g_string_append (meta, "</b>\n");
+          diptych_report_append_escaped (meta, diptych_report_state_label (diptych_link_get_state (link)), -1);
+          g_string_append_printf (meta, "\n%s %s", _("score"), score);
+          if (row->moved)
+            {
+              g_autofree char *moved = g_strdup_printf (_("moved: B §%u"), row->b_number);
+              g_string_append (meta, "\n<span foreground=\"#613583\" weight=\"bold\">");
+              diptych_report_append_escaped (meta, moved, -1);
+              g_string_append (meta, "</span>");
+            }
+          cells[1].layout = passage_layout (pdf, link, DIPTYCH_SIDE_A, diptych_link_get_span (link, DIPTYCH_SIDE_A), pdf->col_width[1]);
+          cells[2].layout = passage_layout (pdf, link, DIPTYCH_SIDE_B, diptych_link_get_span (link, DIPTYCH_SIDE_B), pdf->col_width[2]);
+          cells[1].decor = cells[2].decor = decor;
+        }
+      else
+        {
+          DiptychSide side = diptych_omission_get_side (row->omission);
+          guint column = side == DIPTYCH_SIDE_A ? 1 : 2;
+          g_autofree char *label = g_strdup_printf (_("Only in %s"), diptych_report_side_label (side));
+
+          g_string_append (meta, "<b>");
+          diptych_report_append_escaped (meta, _("Omission"), -1);
+          g_string_append (meta, "</b>\n");
+          diptych_report_append_escaped (meta, label, -1);
+          cells[column].layout = passage_layout (pdf, NULL, side, diptych_omission_get_span (row->omission),
+                                                 pdf->col_width[column]);
+          cells[column].decor = DECOR_OMISSION;
+          cells[3 - column].layout = new_layout (pdf, BODY_FONT, pdf->col_width[3 - column]);
+          pango_layout_set_text (cells[3 - column].layout, "—", -1);
+          pango_layout_set_alignment (cells[3 - column].layout, PANGO_ALIGN_CENTER);
+        }
+
+      cells[0].layout = new_layout (pdf, SMALL_FONT, pdf->col_width[0]);
+      pango_layout_set_markup (cells[0].layout, meta->str, meta->len);
+      flow (pdf, cells, 3, 6.0, TRUE);
+
+      if (i % 64 == 0 && !diptych_report_flush (report, TRUE, 0.05 + 0.8 * i / report->rows->len, error))
+        return FALSE;
+    }
+  pdf->in_table = FALSE;
+  return TRUE;
+}
+
+static void
+write_omissions (Pdf *pdf)
+{
+  DiptychReport *report = pdf->report;
+
+  heading (pdf, _("Omissions"), 13);
+  for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
+    {
+      g_autofree char *name = diptych_report_document_name (report, side);
+      g_autofree char *title = g_strdup_printf (_("Only in %s: %s"), diptych_report_side_label (side), name);
+      guint n = 0;
+
+      heading (pdf, title, 11);
+      for (guint i = 0; i < report->omissions->len; i++)
+        {
+          DiptychOmission *omission = g_ptr_array_index (report->omissions, i);
+          DiptychSpan span = diptych_omission_get_span (omission);
+          g_autofree char *where = NULL;
+          g_autoptr(GString) markup = g_string_new (NULL);
+          const char *p;
+          gsize bytes;
+
+          if (diptych_omission_get_side (omission) != side)
+            continue;
+          where = diptych_report_passage_label (span);
+          p = diptych_document_span_pointer (report->documents[side], span, &bytes);
+          g_string_append_printf (markup, "%u. ", ++n);
+          diptych_report_append_escaped (markup, p, bytes);
+          g_string_append (markup, "\n<span size=\"smaller\" foreground=\"#555555\">");
+          diptych_report_append_escaped (markup, where, -1);
+          g_string_append (markup, "</span>");
+          paragraph (pdf, TEXT_FONT, markup->str, 8.0, 6.0, DECOR_OMISSION);
+        }
+      if (n == 0)
+        paragraph_text (pdf, BODY_FONT, _("None."), 6.0);
+    }
+}
+
+static void
+write_annotations (Pdf *pdf)
+{
+  DiptychReport *report = pdf->report;
+
+  heading (pdf, _("Annotations"), 13);
+  if (report->annotations->len == 0)
+    paragraph_text (pdf, BODY_FONT, _("No annotations."), 6.0);
+
+  for (guint i = 0; i < report->annotations->len; i++)
+    {
+      DiptychAnnotation *annotation = g_ptr_array_index (report->annotations, i);
+      DiptychSide side = diptych_annotation_get_side (annotation);
+      DiptychSpan span = diptych_annotation_get_span (annotation);
+      const char *tag = diptych_annotation_get_tag (annotation);
+      DiptychTag *t = tag != NULL ? diptych_project_find_tag (report->project, tag) : NULL;
+      const char *note = diptych_annotation_get_note (annotation);
+      g_autofree char *where = diptych_report_passage_label (span);
+      g_autoptr(GString) markup = g_string_new (NULL);
+      const char *p;
+      gsize bytes;
+
+      if (t != NULL && diptych_tag_color_is_valid (diptych_tag_get_color (t)))
+        g_string_append_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
+      g_string_append (markup, "<b>");
+      diptych_report_append_escaped (markup, tag != NULL && *tag != '\0' ? tag : _("Untagged"), -1);
+      g_string_append_printf (markup, "</b>  <span size=\"smaller\" foreground=\"#555555\">%s %s · ",
+                              _("Document"), diptych_report_side_label (side));
+      diptych_report_append_escaped (markup, where, -1);
+      g_string_append (markup, "</span>");
+      if (note != NULL && *note != '\0')
+        {
+          g_string_append (markup, "\n");
+          diptych_report_append_escaped (markup, note, -1);
+        }
+      paragraph (pdf, BODY_FONT, markup->str, 0.0, 2.0, DECOR_NONE);
+
+      g_string_truncate (markup, 0);
+      p = diptych_document_span_pointer (report->documents[side], span, &bytes);
+      diptych_report_append_escaped (markup, p, bytes);
+      paragraph (pdf, TEXT_FONT, markup->str, 10.0, 8.0, DECOR_QUOTE);
+    }
+}
+
+static cairo_status_t
+write_func (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  Pdf *pdf = closure;
+
+  if (pdf->write_error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!diptych_report_write_bytes (pdf->report, data, length, &pdf->write_error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+draw_header_footer (Pdf     *pdf,
+                    cairo_t *cr,
+                    guint    page,
+                    guint    n_pages)
+{
+  DiptychReport *report = pdf->report;
+  g_autofree char *name_a = diptych_report_document_name (report, DIPTYCH_SIDE_A);
+  g_autofree char *name_b = diptych_report_document_name (report, DIPTYCH_SIDE_B);
+  /* Translators: the page header naming the two documents compared */
+  g_autofree char *header = g_strdup_printf (_("A: %s  ·  B: %s"), name_a, name_b);
+  /* Translators: the page footer */
+  g_autofree char *footer = g_strdup_printf (_("Page %u of %u"), page, n_pages);
+  g_autoptr(PangoLayout) layout = new_layout (pdf, SMALL_FONT, pdf->width - 2 * MARGIN);
+  int height;
+
+  set_rgb (cr, 0x444444);
+  pango_layout_set_text (layout, header, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_layout_get_size (layout, NULL, &height);
+  cairo_move_to (cr, MARGIN, MARGIN);
+  pango_cairo_show_layout (cr, layout);
+
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, MARGIN, MARGIN + height / (double) PANGO_SCALE + 3.0);
+  cairo_line_to (cr, pdf->width - MARGIN, MARGIN + height / (double) PANGO_SCALE + 3.0);
+  cairo_stroke (cr);
+
+  pango_layout_set_text (layout, footer, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  cairo_move_to (cr, MARGIN, pdf->height - MARGIN - FOOTER_HEIGHT / 2);
+  pango_cairo_show_layout (cr, layout);
+}
+
+gboolean
+diptych_report_write_pdf_internal (DiptychReport  *report,
+                                   GError        **error)
+{
+  Pdf pdf = { NULL, };
+  cairo_surface_t *surface;
+  cairo_font_options_t *options;
+  cairo_status_t status;
+  gboolean ok = FALSE;
+  double column;
+
+  pdf.report = report;
+  if (report->options.paper == DIPTYCH_PAPER_LETTER)
+    {
+      pdf.width = 612.0;
+      pdf.height = 792.0;
+    }
+  else
+    {
+      pdf.width = 595.276;
+      pdf.height = 841.89;
+    }
+  pdf.top = MARGIN + HEADER_HEIGHT;
+  pdf.bottom = pdf.height - MARGIN - FOOTER_HEIGHT;
+  column = (pdf.width - 2 * MARGIN - META_WIDTH - 2 * GAP) / 2;
+  pdf.col_x[0] = MARGIN;
+  pdf.col_width[0] = META_WIDTH;
+  pdf.col_x[1] = MARGIN + META_WIDTH + GAP;
+  pdf.col_width[1] = column;
+  pdf.col_x[2] = pdf.col_x[1] + column + GAP;
+  pdf.col_width[2] = column;
+  pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+
+  /* Layout for print: no hinting, metrics in points. */
+  pdf.context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pdf.context, options);
+  pango_cairo_context_set_resolution (pdf.context, 72.0);
+  cairo_font_options_destroy (options);
+
+  start_page (&pdf);
+  write_title (&pdf);
+  write_summary (&pdf);
+  if (!write_rows (&pdf, error))
+    goto out;
+  write_omissions (&pdf);
+  write_annotations (&pdf);
+  g_clear_pointer (&pdf.cr, cairo_destroy);
+
+  surface = cairo_pdf_surface_create_for_stream (write_func, &pdf, pdf.width, pdf.height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Diptych " PACKAGE_VERSION);
+  {
+    cairo_t *cr = cairo_create (surface);
+
+    for (guint i = 0; i < pdf.pages->len; i++)
+      {
+        cairo_set_source_surface (cr, g_ptr_array_index (pdf.pages, i), 0, 0);
+        cairo_paint (cr);
+        draw_header_footer (&pdf, cr, i + 1, pdf.pages->len);
+        cairo_show_page (cr);
+        if (i % 16 == 0 && !diptych_report_flush (report, TRUE, 0.85 + 0.15 * i / pdf.pages->len, error))
+          {
+            cairo_destroy (cr);
+            cairo_surface_destroy (surface);
+            g_clear_error (&pdf.write_error);
+            goto out;
+          }
+      }
+    cairo_destroy (cr);
+  }
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (pdf.write_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&pdf.write_error));
+  else if (status != CAIRO_STATUS_SUCCESS)
+    g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_FAILED,
+                 _("The PDF could not be made: %s"), cairo_status_to_string (status));
+  else
+    ok = TRUE;
+
+out:
+  g_clear_pointer (&pdf.cr, cairo_destroy);
+  g_clear_pointer (&pdf.pages, g_ptr_array_unref);
+  g_clear_object (&pdf.context);
+  return ok;
+}
