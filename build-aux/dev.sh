@@ -17,8 +17,8 @@ PACKAGES=(
   libglib-testing-0-dev
   wordnet-base
   desktop-file-utils appstream flatpak-builder
-  xvfb xauth dbus dbus-x11 at-spi2-core
-  fonts-cantarell adwaita-icon-theme
+  xvfb xauth dbus dbus-daemon dbus-x11 at-spi2-core
+  fonts-cantarell fonts-dejavu-core adwaita-icon-theme librsvg2-common shared-mime-info
 )
 
 install_missing () {

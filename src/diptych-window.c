@@ -490,13 +490,28 @@ open_demo_activated (GSimpleAction *action,
   diptych_window_open_demo (user_data);
 }
 
+typedef struct
+{
+  DiptychWindow *window;
+  DiptychSide    side;
+} PasteData;
+
+static void
+paste_data_free (PasteData *data)
+{
+  g_object_unref (data->window);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PasteData, paste_data_free)
+
 static void
 on_clipboard_text (GObject      *source_object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(DiptychWindow) self = user_data;
-  DiptychSide side = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "diptych-paste-side"));
+  g_autoptr(PasteData) data = user_data;
+  DiptychWindow *self = data->window;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source_object),
                                                           result, &error);
@@ -509,8 +524,8 @@ on_clipboard_text (GObject      *source_object,
       return;
     }
 
-  if (diptych_window_open_text (self, side, text, _("Pasted text")))
-    diptych_window_add_toast (self, side == DIPTYCH_SIDE_A
+  if (diptych_window_open_text (self, data->side, text, _("Pasted text")))
+    diptych_window_add_toast (self, data->side == DIPTYCH_SIDE_A
                                     ? _("Pasted text opened on the left")
                                     : _("Pasted text opened on the right"));
 }
@@ -520,10 +535,12 @@ paste_into (DiptychWindow *self,
             DiptychSide    side)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  PasteData *data = g_new0 (PasteData, 1);
 
-  g_object_set_data (G_OBJECT (self), "diptych-paste-side", GUINT_TO_POINTER (side));
+  data->window = g_object_ref (self);
+  data->side = side;
   begin_busy (self);
-  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, g_object_ref (self));
+  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, data);
 }
 
 /* Pastes where the user is reading, else into the first empty side. */

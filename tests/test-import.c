@@ -78,6 +78,23 @@ test_import_html (void)
   g_assert_null (strstr (text, "Skip me"));
   g_assert_nonnull (strstr (text, "The call\n\nThe leaders spoke about peace.\n\n"));
   g_assert_nonnull (strstr (text, "They agreed to talk.\nAgain soon."));
+  g_assert_null (strstr (text, "Footer text"));
+}
+
+static void
+test_import_html_article_footer (void)
+{
+  const char *html =
+    "<html><body><article><p>The statement.</p>"
+    "<footer>Issued by the press office.</footer></article>"
+    "<div role=\"search\">Search this site</div>"
+    "<footer><p>© Example</p></footer></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DiptychDocument) doc = import_string (html, -1, "page.html", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (diptych_document_get_text (doc), ==,
+                   "The statement.\n\nIssued by the press office.");
 }
 
 static void
@@ -173,6 +190,7 @@ main (int   argc,
   g_test_add_func ("/import/invalid-utf8", test_import_invalid_utf8);
   g_test_add_func ("/import/binary", test_import_binary);
   g_test_add_func ("/import/html", test_import_html);
+  g_test_add_func ("/import/html-article-footer", test_import_html_article_footer);
   g_test_add_func ("/import/html-sniffed", test_import_html_sniffed);
   g_test_add_func ("/import/html-deep", test_import_html_deep);
   g_test_add_func ("/import/too-large", test_import_too_large);

@@ -5,6 +5,7 @@
 #include <libglib-testing/signal-logger.h>
 
 #include "diptych-application.h"
+#include "diptych-preferences-window.h"
 #include "diptych-window.h"
 
 #define TIMEOUT_SECONDS 10
@@ -207,6 +208,7 @@ test_window_open_text_and_html (Fixture       *fixture,
   g_assert_null (strstr (text_b, "font-family"));
   g_assert_null (strstr (text_b, "Join"));
   g_assert_null (strstr (text_b, "<"));
+  g_assert_null (strstr (text_b, "Ferry Workers"));
 
   /* Offsets in the pane are the document's offsets. */
   g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (diptych_pane_get_view (b))),
@@ -465,6 +467,68 @@ test_window_sidebar_action (Fixture       *fixture,
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GSettings *settings = diptych_application_get_settings (app);
+  DiptychPreferencesWindow *preferences = diptych_preferences_window_new (GTK_WINDOW (fixture->window));
+  AdwComboRow *style_row;
+  AdwComboRow *granularity_row;
+  GtkRange *sensitivity;
+  g_autofree char *granularity = NULL;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  style_row = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, "_Style"));
+  granularity_row = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, "_Passages"));
+  sensitivity = GTK_RANGE (find_descendant (GTK_WIDGET (preferences), GTK_TYPE_SCALE, NULL));
+  g_assert_nonnull (style_row);
+  g_assert_nonnull (granularity_row);
+  g_assert_nonnull (sensitivity);
+
+  /* Settings to widgets */
+  g_assert_cmpuint (adw_combo_row_get_selected (granularity_row), ==, 0);
+  g_settings_set_string (settings, "style-variant", "dark");
+  g_assert_cmpuint (adw_combo_row_get_selected (style_row), ==, 2);
+  g_assert_cmpfloat_with_epsilon (gtk_range_get_value (sensitivity), 0.5, 1e-9);
+
+  /* Widgets to settings, and on to the project */
+  adw_combo_row_set_selected (granularity_row, 1);
+  granularity = g_settings_get_string (settings, "granularity");
+  g_assert_cmpstr (granularity, ==, "clause");
+  g_assert_cmpint (diptych_project_get_settings (diptych_window_get_project (fixture->window))->granularity,
+                   ==, DIPTYCH_GRANULARITY_CLAUSE);
+  gtk_range_set_value (sensitivity, 0.25);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "sensitivity"), 0.25, 1e-9);
+  adw_combo_row_set_selected (style_row, 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()),
+                   ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "style-variant");
+  g_settings_reset (settings, "granularity");
+  g_settings_reset (settings, "sensitivity");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +559,7 @@ main (int   argc,
   ADD ("/window/demo", test_window_demo);
   ADD ("/window/settings", test_window_settings);
   ADD ("/window/sidebar-action", test_window_sidebar_action);
+  ADD ("/window/preferences", test_preferences);
   g_test_add_func ("/window/saves-state", test_window_saves_state);
 
 #undef ADD

@@ -15,7 +15,8 @@ display_name_of (const char *name)
 {
   if (name == NULL || *name == '\0')
     return g_strdup (_("The document"));
-  return g_strdup_printf ("“%s”", name);
+  /* Translators: a file name quoted in messages; use your language's quotes */
+  return g_strdup_printf (_("“%s”"), name);
 }
 
 static guint
@@ -97,6 +98,23 @@ typedef struct
   guint     pending_breaks;
 } TextSink;
 
+/* A page's own footer (copyright, links), not an article's. */
+static gboolean
+is_page_footer (xmlNode *node)
+{
+  if (xmlStrcasecmp (node->name, (const xmlChar *) "footer") != 0)
+    return FALSE;
+
+  for (xmlNode *up = node->parent; up != NULL; up = up->parent)
+    if (up->type == XML_ELEMENT_NODE &&
+        (xmlStrcasecmp (up->name, (const xmlChar *) "article") == 0 ||
+         xmlStrcasecmp (up->name, (const xmlChar *) "main") == 0 ||
+         xmlStrcasecmp (up->name, (const xmlChar *) "section") == 0))
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 is_skipped_element (xmlNode *node)
 {
@@ -111,10 +129,14 @@ is_skipped_element (xmlNode *node)
     if (xmlStrcasecmp (node->name, (const xmlChar *) skipped[i]) == 0)
       return TRUE;
 
+  if (is_page_footer (node))
+    return TRUE;
+
   role = xmlGetProp (node, (const xmlChar *) "role");
   if (role != NULL && (xmlStrcasecmp (role, (const xmlChar *) "navigation") == 0 ||
                        xmlStrcasecmp (role, (const xmlChar *) "banner") == 0 ||
-                       xmlStrcasecmp (role, (const xmlChar *) "contentinfo") == 0))
+                       xmlStrcasecmp (role, (const xmlChar *) "contentinfo") == 0 ||
+                       xmlStrcasecmp (role, (const xmlChar *) "search") == 0))
     return TRUE;
 
   return xmlHasProp (node, (const xmlChar *) "hidden") != NULL;
