@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "diptych-comparison.h"
 #include "diptych-window.h"
 
 #define DEMO_PATH "/io/github/diptych/Diptych/demo/"
@@ -18,6 +19,8 @@ struct _DiptychWindow
   GCancellable         *load_cancellable[DIPTYCH_N_SIDES];
   guint                 n_busy;
   guint                 pulse_id;
+  DiptychComparison    *comparison;
+  AdwToast             *align_toast;
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -581,12 +584,210 @@ paste_into_activated (GSimpleAction *action,
   paste_into (user_data, side);
 }
 
+/* Comparison view: navigation, find, zoom */
+
+static void
+step_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DiptychWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (diptych_comparison_step (self->comparison,
+                               g_str_has_suffix (name, "-link") ? DIPTYCH_TYPE_LINK : DIPTYCH_TYPE_OMISSION,
+                               g_str_has_prefix (name, "next-")) == NULL)
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+find_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DiptychWindow *self = user_data;
+
+  diptych_comparison_find (self->comparison);
+}
+
+static void
+find_next_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DiptychWindow *self = user_data;
+
+  diptych_comparison_find_next (self->comparison,
+                                g_str_equal (g_action_get_name (G_ACTION (action)), "find-next"));
+}
+
+static void
+zoom_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DiptychWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  double zoom = g_settings_get_double (self->settings, "zoom");
+
+  if (g_str_equal (name, "zoom-in"))
+    zoom = MIN (zoom * 1.1, 3.0);
+  else if (g_str_equal (name, "zoom-out"))
+    zoom = MAX (zoom / 1.1, 0.5);
+  else
+    zoom = 1.0;
+  g_settings_set_double (self->settings, "zoom", zoom);
+}
+
+static void
+apply_font (DiptychWindow *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "font");
+
+  diptych_comparison_set_font (self->comparison, font, g_settings_get_double (self->settings, "zoom"));
+}
+
+static void
+reveal_inspector (DiptychWindow *self)
+{
+  if (diptych_selection_get_item (diptych_comparison_get_selection (self->comparison)) != NULL)
+    adw_flap_set_reveal_flap (self->sidebar, TRUE);
+}
+
+/* The highlighting model runs in the background: its progress in the
+ * progress bar, a toast to cancel it. */
+static void
+alignment_progress_cb (DiptychWindow *self)
+{
+  if (self->n_busy == 0)
+    gtk_progress_bar_set_fraction (self->progress_bar,
+                                   diptych_comparison_get_progress (self->comparison));
+}
+
+static void
+aligning_changed_cb (DiptychWindow *self)
+{
+  gboolean aligning = diptych_comparison_get_aligning (self->comparison);
+
+  if (aligning && self->align_toast == NULL)
+    {
+      self->align_toast = adw_toast_new (_("Linking the passages of both documents…"));
+      adw_toast_set_timeout (self->align_toast, 0);
+      adw_toast_set_button_label (self->align_toast, _("_Cancel"));
+      adw_toast_set_action_name (self->align_toast, "win.cancel-alignment");
+      g_object_add_weak_pointer (G_OBJECT (self->align_toast), (gpointer *) &self->align_toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, self->align_toast);
+    }
+  else if (!aligning && self->align_toast != NULL)
+    adw_toast_dismiss (self->align_toast);
+
+  if (self->n_busy == 0)
+    gtk_revealer_set_reveal_child (self->progress_revealer, aligning);
+  alignment_progress_cb (self);
+}
+
+static void
+alignment_failed_cb (DiptychWindow *self,
+                     GError        *error)
+{
+  diptych_window_show_error (self, _("Could not link the documents"), error);
+}
+
+static void
+cancel_alignment_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  DiptychWindow *self = user_data;
+
+  diptych_comparison_cancel_alignment (self->comparison);
+}
+
+static void
+setup_comparison (DiptychWindow *self)
+{
+  g_autoptr(GAction) sync_scrolling = NULL;
+  GtkWidget *sidebar_paned;
+  GtkWidget *pane_b_parent = gtk_widget_get_parent (GTK_WIDGET (self->pane_b));
+
+  self->comparison = diptych_comparison_new (self->project,
+                                             diptych_pane_get_view (self->pane_a),
+                                             diptych_pane_get_view (self->pane_b));
+
+  /* [pane A][overview A | link map][pane B][overview B]: each strip
+   * beside its pane's scrollbar. */
+  gtk_box_append (self->link_map_slot, diptych_comparison_get_overview (self->comparison, DIPTYCH_SIDE_A));
+  gtk_box_append (self->link_map_slot, diptych_comparison_get_link_map (self->comparison));
+  gtk_widget_set_hexpand (diptych_comparison_get_link_map (self->comparison), TRUE);
+  gtk_box_append (GTK_BOX (pane_b_parent), diptych_comparison_get_overview (self->comparison, DIPTYCH_SIDE_B));
+
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->progress_revealer))),
+                              diptych_comparison_get_search_bar (self->comparison),
+                              GTK_WIDGET (self->progress_revealer));
+
+  sidebar_paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_paned_set_start_child (GTK_PANED (sidebar_paned), diptych_comparison_get_differences (self->comparison));
+  gtk_paned_set_end_child (GTK_PANED (sidebar_paned), diptych_comparison_get_inspector (self->comparison));
+  gtk_paned_set_position (GTK_PANED (sidebar_paned), 320);
+  gtk_paned_set_shrink_start_child (GTK_PANED (sidebar_paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (sidebar_paned), FALSE);
+  gtk_stack_add_titled (self->sidebar_stack, sidebar_paned, "differences", _("Differences"));
+
+  sync_scrolling = g_settings_create_action (self->settings, "sync-scrolling");
+  g_action_map_add_action (G_ACTION_MAP (self), sync_scrolling);
+  g_settings_bind (self->settings, "sync-scrolling",
+                   diptych_comparison_get_scroll_sync (self->comparison), "enabled",
+                   G_SETTINGS_BIND_GET);
+
+  g_signal_connect_object (self->settings, "changed::font",
+                           G_CALLBACK (apply_font), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::zoom",
+                           G_CALLBACK (apply_font), self, G_CONNECT_SWAPPED);
+  apply_font (self);
+
+  g_signal_connect_object (diptych_comparison_get_selection (self->comparison), "notify::item",
+                           G_CALLBACK (reveal_inspector), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->comparison, "notify::aligning",
+                           G_CALLBACK (aligning_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::progress",
+                           G_CALLBACK (alignment_progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "alignment-failed",
+                           G_CALLBACK (alignment_failed_cb), self, G_CONNECT_SWAPPED);
+  aligning_changed_cb (self);
+}
+
+/**
+ * diptych_window_get_comparison:
+ *
+ * Returns: (transfer none): the comparison view (selection, link map,
+ *   inspector, ...)
+ */
+DiptychComparison *
+diptych_window_get_comparison (DiptychWindow *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), NULL);
+
+  return self->comparison;
+}
+
 static const GActionEntry win_actions[] = {
   { "open-a", open_a_activated },
   { "open-b", open_b_activated },
   { "open-demo", open_demo_activated },
   { "paste-document", paste_document_activated },
   { "paste-into", paste_into_activated, "s" },
+  { "next-link", step_activated },
+  { "previous-link", step_activated },
+  { "next-omission", step_activated },
+  { "previous-omission", step_activated },
+  { "find", find_activated },
+  { "find-next", find_next_activated },
+  { "find-previous", find_next_activated },
+  { "zoom-in", zoom_activated },
+  { "zoom-out", zoom_activated },
+  { "zoom-reset", zoom_activated },
+  { "cancel-alignment", cancel_alignment_activated },
 };
 
 /* Drops */
@@ -674,7 +875,13 @@ diptych_window_dispose (GObject *object)
       g_clear_object (&self->load_cancellable[i]);
     }
 
+  if (self->align_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->align_toast), (gpointer *) &self->align_toast);
+  self->align_toast = NULL;
+  if (self->comparison != NULL)
+    diptych_comparison_cancel_alignment (self->comparison);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_WINDOW);
+  g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (diptych_window_parent_class)->dispose (object);
 }
@@ -758,6 +965,23 @@ diptych_window_class_init (DiptychWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DiptychWindow, pane_a);
   gtk_widget_class_bind_template_child (widget_class, DiptychWindow, pane_b);
   gtk_widget_class_bind_template_child (widget_class, DiptychWindow, link_map_slot);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "win.next-omission", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "win.previous-omission", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync-scrolling", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync-scrolling", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 }
 
 static void
@@ -794,6 +1018,7 @@ diptych_window_init (DiptychWindow *self)
                                G_CALLBACK (on_text_dropped), self, 0);
     }
 
+  setup_comparison (self);
   restore_state (self);
   update_title (self);
 }

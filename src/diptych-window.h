@@ -5,6 +5,7 @@
 
 #include "diptych-application.h"
 #include "diptych-core.h"
+#include "diptych-comparison.h"
 #include "diptych-pane.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ DiptychPane    *diptych_window_get_pane            (DiptychWindow        *self,
                                                     DiptychSide           side);
 GtkBox         *diptych_window_get_link_map_slot   (DiptychWindow        *self);
 GtkStack       *diptych_window_get_sidebar_stack   (DiptychWindow        *self);
+DiptychComparison *diptych_window_get_comparison   (DiptychWindow        *self);
 gboolean        diptych_window_get_busy            (DiptychWindow        *self);
 void            diptych_window_load_file_async     (DiptychWindow        *self,
                                                     DiptychSide           side,

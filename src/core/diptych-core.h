@@ -11,5 +11,6 @@
 #include "diptych-project.h"
 #include "diptych-project-io.h"
 #include "diptych-report.h"
+#include "diptych-span-index.h"
 #include "diptych-tag.h"
 #include "diptych-types.h"

@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "diptych-highlighter"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "diptych-highlighter.h"
+
+/* Entries tagged per idle run: keeps the main loop responsive with
+ * tens of thousands of links. */
+#define BATCH_SIZE 1500
+
+/* Okabe–Ito colors (safe for the common color vision deficiencies), as
+ * translucent backgrounds; every kind also has a cue that is not color. */
+typedef struct
+{
+  const char     *name;
+  guint8          r, g, b;
+  double          light_alpha;
+  double          dark_alpha;
+  PangoUnderline  underline;
+  PangoStyle      style;
+  int             weight;
+} TagStyle;
+
+enum {
+  TAG_IDENTICAL,
+  TAG_REWORDED,
+  TAG_PARTIAL,
+  TAG_OMISSION,
+  TAG_UNCOVERED,
+  TAG_SELECTED_IDENTICAL,
+  TAG_SELECTED_REWORDED,
+  TAG_SELECTED_PARTIAL,
+  TAG_SELECTED_OMISSION,
+  TAG_WORD_REWORDED,
+  TAG_WORD_CHANGED,
+  TAG_WORD_UNIQUE,
+  TAG_DISCREPANCY,
+  N_TAGS
+};
+
+static const TagStyle tag_styles[N_TAGS] = {
+  [TAG_IDENTICAL] = { "diptych-identical", 0, 158, 115, 0.16, 0.26, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
+  [TAG_REWORDED] = { "diptych-reworded", 86, 180, 233, 0.22, 0.26, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
+  [TAG_PARTIAL] = { "diptych-partial", 230, 159, 0, 0.22, 0.26, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
+  [TAG_OMISSION] = { "diptych-omission", 213, 94, 0, 0.18, 0.30, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, 0 },
+  [TAG_UNCOVERED] = { "diptych-uncovered", 213, 94, 0, 0.0, 0.0, PANGO_UNDERLINE_LOW, PANGO_STYLE_ITALIC, 0 },
+  [TAG_SELECTED_IDENTICAL] = { "diptych-selected-identical", 0, 158, 115, 0.42, 0.55, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
+  [TAG_SELECTED_REWORDED] = { "diptych-selected-reworded", 86, 180, 233, 0.50, 0.50, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
+  [TAG_SELECTED_PARTIAL] = { "diptych-selected-partial", 230, 159, 0, 0.48, 0.50, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
+  [TAG_SELECTED_OMISSION] = { "diptych-selected-omission", 213, 94, 0, 0.40, 0.55, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, 0 },
+  [TAG_WORD_REWORDED] = { "diptych-word-reworded", 0, 114, 178, 0.0, 0.0, PANGO_UNDERLINE_SINGLE, PANGO_STYLE_NORMAL, 0 },
+  [TAG_WORD_CHANGED] = { "diptych-word-changed", 213, 94, 0, 0.0, 0.0, PANGO_UNDERLINE_DOUBLE, PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD },
+  [TAG_WORD_UNIQUE] = { "diptych-word-unique", 240, 228, 66, 0.60, 0.35, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD },
+  [TAG_DISCREPANCY] = { "diptych-discrepancy", 204, 121, 167, 0.0, 0.0, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, PANGO_WEIGHT_HEAVY },
+};
+
+struct _DiptychHighlighter
+{
+  GObject           parent_instance;
+
+  DiptychSelection *selection;
+  DiptychSide       side;
+  GtkTextBuffer    *buffer;
+  GtkTextTag       *tags[N_TAGS];
+
+  DiptychSpanIndex *pending;      /* being tagged in batches */
+  guint             next_entry;
+  guint             apply_id;
+
+};
+
+G_DEFINE_FINAL_TYPE (DiptychHighlighter, diptych_highlighter, G_TYPE_OBJECT)
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+void
+diptych_highlighter_ensure_tags (GtkTextBuffer *buffer,
+                                 gboolean       dark)
+{
+  GtkTextTagTable *table;
+
+  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
+
+  table = gtk_text_buffer_get_tag_table (buffer);
+  for (guint i = 0; i < N_TAGS; i++)
+    {
+      const TagStyle *style = &tag_styles[i];
+      GtkTextTag *tag = gtk_text_tag_table_lookup (table, style->name);
+      double alpha = dark ? style->dark_alpha : style->light_alpha;
+      /* Lines and underlines need more contrast on a dark background. */
+      double lift = dark ? 0.35 : 0.0;
+      GdkRGBA color = { style->r / 255.0, style->g / 255.0, style->b / 255.0, alpha };
+      GdkRGBA line = { color.red + (1 - color.red) * lift, color.green + (1 - color.green) * lift,
+                       color.blue + (1 - color.blue) * lift, 1.0 };
+
+      if (tag == NULL)
+        tag = gtk_text_buffer_create_tag (buffer, style->name, NULL);
+
+      if (alpha > 0)
+        g_object_set (tag, "background-rgba", &color, NULL);
+      if (style->underline != PANGO_UNDERLINE_NONE)
+        g_object_set (tag, "underline", style->underline, "underline-rgba", &line, NULL);
+      if (style->style != PANGO_STYLE_NORMAL)
+        g_object_set (tag, "style", style->style, NULL);
+      if (style->weight != 0)
+        g_object_set (tag, "weight", style->weight, NULL);
+    }
+}
+
+static GtkTextTag *
+lookup_tag (GtkTextBuffer *buffer,
+            guint          id)
+{
+  return gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_styles[id].name);
+}
+
+static void
+apply_span (GtkTextBuffer *buffer,
+            GtkTextTag    *tag,
+            DiptychSpan    span,
+            guint          base)
+{
+  GtkTextIter start, end;
+  guint n_chars = gtk_text_buffer_get_char_count (buffer);
+
+  if (span.start < base)
+    return;
+  span.start -= base;
+  span.end -= base;
+  if (span.start >= n_chars || diptych_span_length (span) == 0)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, span.start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (span.end, n_chars));
+  gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+}
+
+/**
+ * diptych_highlighter_mark_word_ops:
+ * @base: the document offset of the first character of @buffer
+ *
+ * Marks the word-level differences of @link on @side in @buffer:
+ * reworded, changed, words only on this side, and discrepancies.
+ */
+void
+diptych_highlighter_mark_word_ops (GtkTextBuffer *buffer,
+                                   DiptychLink   *link,
+                                   DiptychSide    side,
+                                   guint          base)
+{
+  const DiptychWordOp *ops;
+  guint n_ops;
+
+  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
+  g_return_if_fail (DIPTYCH_IS_LINK (link));
+
+  ops = diptych_link_get_word_ops (link, &n_ops);
+  for (guint i = 0; i < n_ops; i++)
+    {
+      DiptychSpan span = side == DIPTYCH_SIDE_A ? ops[i].a : ops[i].b;
+      guint id;
+
+      switch (ops[i].kind)
+        {
+        case DIPTYCH_WORD_REWORDED:
+          id = TAG_WORD_REWORDED;
+          break;
+        case DIPTYCH_WORD_CHANGED:
+          id = TAG_WORD_CHANGED;
+          break;
+        case DIPTYCH_WORD_INSERTED:
+        case DIPTYCH_WORD_DELETED:
+          id = TAG_WORD_UNIQUE;
+          break;
+        case DIPTYCH_WORD_SAME:
+        default:
+          continue;
+        }
+      apply_span (buffer, lookup_tag (buffer, id), span, base);
+      if (ops[i].discrepancy != DIPTYCH_DISCREPANCY_NONE)
+        apply_span (buffer, lookup_tag (buffer, TAG_DISCREPANCY), span, base);
+    }
+}
+
+static guint
+item_tag (gpointer item,
+          gboolean selected)
+{
+  if (DIPTYCH_IS_OMISSION (item))
+    return selected ? TAG_SELECTED_OMISSION : TAG_OMISSION;
+
+  switch (diptych_link_get_kind (item))
+    {
+    case DIPTYCH_LINK_REWORDED:
+      return selected ? TAG_SELECTED_REWORDED : TAG_REWORDED;
+    case DIPTYCH_LINK_PARTIAL:
+      return selected ? TAG_SELECTED_PARTIAL : TAG_PARTIAL;
+    case DIPTYCH_LINK_IDENTICAL:
+    default:
+      return selected ? TAG_SELECTED_IDENTICAL : TAG_IDENTICAL;
+    }
+}
+
+static void
+remove_tags (DiptychHighlighter *self,
+             guint               first,
+             guint               last)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  for (guint i = first; i <= last; i++)
+    gtk_text_buffer_remove_tag (self->buffer, self->tags[i], &start, &end);
+}
+
+static void
+update_selected (DiptychHighlighter *self)
+{
+  gpointer item = diptych_selection_get_item (self->selection);
+  DiptychSpan span;
+
+  remove_tags (self, TAG_SELECTED_IDENTICAL, TAG_DISCREPANCY);
+  if (item == NULL || !diptych_item_get_span (item, self->side, &span))
+    return;
+
+  apply_span (self->buffer, self->tags[item_tag (item, TRUE)], span, 0);
+  if (DIPTYCH_IS_LINK (item))
+    diptych_highlighter_mark_word_ops (self->buffer, item, self->side, 0);
+}
+
+static gboolean
+apply_batch (DiptychHighlighter *self)
+{
+  guint n = diptych_span_index_get_n_entries (self->pending, self->side);
+  guint stop = MIN (n, self->next_entry + BATCH_SIZE);
+
+  for (; self->next_entry < stop; self->next_entry++)
+    {
+      DiptychSpan span;
+      gpointer item = diptych_span_index_get_entry (self->pending, self->side, self->next_entry, &span);
+
+      apply_span (self->buffer, self->tags[item_tag (item, FALSE)], span, 0);
+
+      if (DIPTYCH_IS_LINK (item))
+        {
+          guint n_uncovered;
+          const DiptychSpan *uncovered = diptych_link_get_uncovered (item, self->side, &n_uncovered);
+
+          for (guint i = 0; i < n_uncovered; i++)
+            apply_span (self->buffer, self->tags[TAG_UNCOVERED], uncovered[i], 0);
+        }
+    }
+
+  if (self->next_entry < n)
+    return G_SOURCE_CONTINUE;
+
+  g_clear_pointer (&self->pending, diptych_span_index_unref);
+  self->apply_id = 0;
+  update_selected (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+index_changed_cb (DiptychHighlighter *self)
+{
+  g_clear_handle_id (&self->apply_id, g_source_remove);
+  g_clear_pointer (&self->pending, diptych_span_index_unref);
+
+  remove_tags (self, 0, N_TAGS - 1);
+  self->pending = diptych_span_index_ref (diptych_selection_get_index (self->selection));
+  self->next_entry = 0;
+  /* The first batch at once, so the top of a document is colored
+   * without waiting for the main loop. */
+  if (apply_batch (self) == G_SOURCE_CONTINUE)
+    self->apply_id = g_idle_add_full (G_PRIORITY_LOW, (GSourceFunc) apply_batch, self, NULL);
+}
+
+static void
+selection_changed_cb (DiptychHighlighter *self)
+{
+  if (self->pending == NULL)
+    update_selected (self);
+}
+
+static void
+dark_changed_cb (DiptychHighlighter *self)
+{
+  diptych_highlighter_ensure_tags (self->buffer, is_dark ());
+}
+
+static void
+diptych_highlighter_dispose (GObject *object)
+{
+  DiptychHighlighter *self = (DiptychHighlighter *) object;
+
+  g_clear_handle_id (&self->apply_id, g_source_remove);
+  g_clear_pointer (&self->pending, diptych_span_index_unref);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->buffer);
+
+  G_OBJECT_CLASS (diptych_highlighter_parent_class)->dispose (object);
+}
+
+static void
+diptych_highlighter_class_init (DiptychHighlighterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = diptych_highlighter_dispose;
+}
+
+static void
+diptych_highlighter_init (DiptychHighlighter *self)
+{
+}
+
+DiptychHighlighter *
+diptych_highlighter_new (DiptychSelection *selection,
+                         DiptychSide       side,
+                         GtkTextBuffer    *buffer)
+{
+  DiptychHighlighter *self;
+
+  g_return_val_if_fail (DIPTYCH_IS_SELECTION (selection), NULL);
+  g_return_val_if_fail (side < DIPTYCH_N_SIDES, NULL);
+  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+
+  self = g_object_new (DIPTYCH_TYPE_HIGHLIGHTER, NULL);
+  self->selection = g_object_ref (selection);
+  self->side = side;
+  self->buffer = g_object_ref (buffer);
+
+  diptych_highlighter_ensure_tags (buffer, is_dark ());
+  for (guint i = 0; i < N_TAGS; i++)
+    self->tags[i] = lookup_tag (buffer, i);
+
+  g_signal_connect_object (selection, "index-changed",
+                           G_CALLBACK (index_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "notify::item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+
+  index_changed_cb (self);
+  return self;
+}
+
+/* TRUE while tags are still being applied in the background. */
+gboolean
+diptych_highlighter_is_busy (DiptychHighlighter *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_HIGHLIGHTER (self), FALSE);
+  return self->pending != NULL;
+}
+
+/* Finishes tagging now (tests, benchmarks). */
+void
+diptych_highlighter_flush (DiptychHighlighter *self)
+{
+  g_return_if_fail (DIPTYCH_IS_HIGHLIGHTER (self));
+
+  g_clear_handle_id (&self->apply_id, g_source_remove);
+  while (self->pending != NULL)
+    apply_batch (self);
+}

@@ -1,0 +1,601 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "diptych-comparison.h"
+#include "diptych-differences.h"
+#include "diptych-inspector.h"
+#include "diptych-link-map.h"
+#include "diptych-view-util.h"
+
+#define N_PASSAGES 24
+#define TIMEOUT_SECONDS 20
+
+/* Two documents of N_PASSAGES paragraphs. Passage i of A links to
+ * passage perm(i) of B: the second half of B is in reverse order, so
+ * links cross. Every fifth passage of A and passages A1 and B1 are
+ * omissions. */
+typedef struct
+{
+  GtkWindow         *window;
+  GtkTextView       *views[DIPTYCH_N_SIDES];
+  DiptychProject    *project;
+  DiptychComparison *comparison;
+  DiptychSpan        passages[DIPTYCH_N_SIDES][N_PASSAGES];
+  DiptychLink       *links[N_PASSAGES];     /* by A passage, NULL for omissions */
+  guint              n_omissions;
+} Fixture;
+
+static guint
+perm (guint i)
+{
+  return i < N_PASSAGES / 2 ? i : N_PASSAGES - 1 - (i - N_PASSAGES / 2);
+}
+
+static char *
+make_text (DiptychSide  side,
+           DiptychSpan *spans)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < N_PASSAGES; i++)
+    {
+      guint start = g_utf8_strlen (text->str, -1);
+
+      g_string_append_printf (text, "Passage %c%u says something about topic %u. ", side == DIPTYCH_SIDE_A ? 'A' : 'B', i, i);
+      /* Passages of different lengths, so that line heights differ. */
+      for (guint j = 0; j < 3 + (i * 7 + side * 3) % 9; j++)
+        g_string_append (text, "More words fill the paragraph so that it wraps over lines. ");
+      spans[i] = DIPTYCH_SPAN_INIT (start, g_utf8_strlen (text->str, -1));
+      g_string_append (text, "\n\n");
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+is_omission_a (guint i)
+{
+  return i % 5 == 2;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(DiptychAlignment) alignment = diptych_alignment_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *scrolled[DIPTYCH_N_SIDES];
+
+  fixture->project = diptych_project_new ();
+  for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
+    {
+      g_autofree char *text = make_text (side, fixture->passages[side]);
+      g_autoptr(DiptychDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+
+      document = diptych_document_new (text, -1, side ? "Right" : "Left", NULL, "text", NULL, &error);
+      g_assert_no_error (error);
+      diptych_project_set_document (fixture->project, side, document);
+
+      fixture->views[side] = GTK_TEXT_VIEW (gtk_source_view_new ());
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (fixture->views[side]), text, -1);
+      {
+        /* As the panes do: the cursor at the start. */
+        GtkTextIter start;
+        gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (fixture->views[side]), &start);
+        gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (fixture->views[side]), &start);
+      }
+      scrolled[side] = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled[side]), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled[side]), GTK_WIDGET (fixture->views[side]));
+      gtk_widget_set_hexpand (scrolled[side], TRUE);
+      gtk_widget_set_size_request (scrolled[side], 300, -1);
+    }
+
+  for (guint i = 0; i < N_PASSAGES; i++)
+    {
+      if (is_omission_a (i))
+        {
+          g_autoptr(DiptychOmission) omission =
+            diptych_omission_new (DIPTYCH_SIDE_A, fixture->passages[DIPTYCH_SIDE_A][i], DIPTYCH_STATE_AUTO);
+          diptych_alignment_add_omission (alignment, omission);
+          fixture->n_omissions++;
+        }
+      else if (perm (i) == 1)
+        {
+          /* Both A1 and B1 are left unmatched. */
+          g_autoptr(DiptychOmission) omission_a =
+            diptych_omission_new (DIPTYCH_SIDE_A, fixture->passages[DIPTYCH_SIDE_A][1], DIPTYCH_STATE_AUTO);
+          g_autoptr(DiptychOmission) omission_b =
+            diptych_omission_new (DIPTYCH_SIDE_B, fixture->passages[DIPTYCH_SIDE_B][1], DIPTYCH_STATE_AUTO);
+          diptych_alignment_add_omission (alignment, omission_a);
+          diptych_alignment_add_omission (alignment, omission_b);
+          fixture->n_omissions += 2;
+        }
+      else
+        {
+          g_autoptr(DiptychLink) link =
+            diptych_link_new (fixture->passages[DIPTYCH_SIDE_A][i],
+                              fixture->passages[DIPTYCH_SIDE_B][perm (i)],
+                              i % 3, 0.5 + i / 100.0, DIPTYCH_STATE_AUTO);
+          DiptychSpan a = fixture->passages[DIPTYCH_SIDE_A][i];
+          DiptychSpan b = fixture->passages[DIPTYCH_SIDE_B][perm (i)];
+          /* "Passage A3" vs "Passage B3": the name word changed. */
+          DiptychWordOp op = { DIPTYCH_WORD_CHANGED, DIPTYCH_DISCREPANCY_NAME,
+                               DIPTYCH_SPAN_INIT (a.start + 8, a.start + 10),
+                               DIPTYCH_SPAN_INIT (b.start + 8, b.start + 10) };
+
+          diptych_link_set_word_ops (link, &op, 1);
+          if (i % 3 == DIPTYCH_LINK_PARTIAL)
+            diptych_link_add_uncovered (link, DIPTYCH_SIDE_A, DIPTYCH_SPAN_INIT (a.end - 10, a.end));
+          diptych_alignment_add_link (alignment, link);
+          fixture->links[i] = link;
+        }
+    }
+  diptych_project_set_alignment (fixture->project, alignment);
+
+  fixture->comparison = diptych_comparison_new (fixture->project, fixture->views[0], fixture->views[1]);
+  /* The hand-made alignment stands: no aligner run in these tests. */
+  diptych_comparison_cancel_alignment (fixture->comparison);
+  diptych_comparison_flush (fixture->comparison);
+
+  gtk_box_append (GTK_BOX (box), scrolled[DIPTYCH_SIDE_A]);
+  gtk_box_append (GTK_BOX (box), diptych_comparison_get_overview (fixture->comparison, DIPTYCH_SIDE_A));
+  gtk_box_append (GTK_BOX (box), diptych_comparison_get_link_map (fixture->comparison));
+  gtk_box_append (GTK_BOX (box), scrolled[DIPTYCH_SIDE_B]);
+  gtk_box_append (GTK_BOX (box), diptych_comparison_get_overview (fixture->comparison, DIPTYCH_SIDE_B));
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 500);
+  gtk_window_set_child (fixture->window, box);
+  gtk_window_present (fixture->window);
+  /* Let the text views lay out their text. */
+  wait_ms (400);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->comparison);
+  g_clear_object (&fixture->project);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+has_tag (GtkTextView *view,
+         guint        offset,
+         const char  *name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static void
+test_highlights (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  DiptychSelection *selection = diptych_comparison_get_selection (fixture->comparison);
+  DiptychSpan a0 = fixture->passages[DIPTYCH_SIDE_A][0];
+  DiptychSpan a1 = fixture->passages[DIPTYCH_SIDE_A][4];
+  DiptychSpan a2 = fixture->passages[DIPTYCH_SIDE_A][2];
+  DiptychSpan a5 = fixture->passages[DIPTYCH_SIDE_A][5];
+
+  g_assert_true (has_tag (fixture->views[0], a0.start + 20, "diptych-identical"));
+  g_assert_true (has_tag (fixture->views[0], a1.start + 20, "diptych-reworded"));
+  g_assert_true (has_tag (fixture->views[0], a5.start + 20, "diptych-partial"));
+  g_assert_true (has_tag (fixture->views[0], a5.end - 3, "diptych-uncovered"));
+  g_assert_false (has_tag (fixture->views[0], a5.start + 20, "diptych-uncovered"));
+  g_assert_true (has_tag (fixture->views[0], a2.start + 20, "diptych-omission"));
+  g_assert_false (has_tag (fixture->views[0], a2.start + 20, "diptych-identical"));
+  g_assert_true (has_tag (fixture->views[1], fixture->passages[DIPTYCH_SIDE_B][1].start, "diptych-omission"));
+
+  /* The selected link is emphasised, with its word-level differences. */
+  g_assert_false (has_tag (fixture->views[0], a0.start + 8, "diptych-word-changed"));
+  diptych_selection_set_item (selection, fixture->links[0]);
+  g_assert_true (has_tag (fixture->views[0], a0.start + 20, "diptych-selected-identical"));
+  g_assert_true (has_tag (fixture->views[0], a0.start + 8, "diptych-word-changed"));
+  g_assert_true (has_tag (fixture->views[0], a0.start + 8, "diptych-discrepancy"));
+  g_assert_true (has_tag (fixture->views[1], fixture->passages[DIPTYCH_SIDE_B][0].start + 9, "diptych-discrepancy"));
+  g_assert_false (has_tag (fixture->views[0], a1.start + 20, "diptych-selected-reworded"));
+
+  diptych_selection_set_item (selection, fixture->links[4]);
+  g_assert_false (has_tag (fixture->views[0], a0.start + 8, "diptych-word-changed"));
+  g_assert_true (has_tag (fixture->views[0], a1.start + 20, "diptych-selected-reworded"));
+
+  /* A new alignment replaces the highlights. */
+  diptych_project_set_alignment (fixture->project, NULL);
+  diptych_comparison_flush (fixture->comparison);
+  g_assert_false (has_tag (fixture->views[0], a0.start + 20, "diptych-identical"));
+  g_assert_false (has_tag (fixture->views[0], a2.start + 20, "diptych-omission"));
+  g_assert_null (diptych_selection_get_item (selection));
+}
+
+static void
+test_select_by_cursor (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  DiptychSelection *selection = diptych_comparison_get_selection (fixture->comparison);
+  DiptychInspector *inspector = DIPTYCH_INSPECTOR (diptych_comparison_get_inspector (fixture->comparison));
+  DiptychDocument *doc_a = diptych_project_get_document (fixture->project, DIPTYCH_SIDE_A);
+  DiptychDocument *doc_b = diptych_project_get_document (fixture->project, DIPTYCH_SIDE_B);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[DIPTYCH_SIDE_A]);
+  GtkTextIter iter;
+  guint i = 14;   /* in the reversed half: its counterpart is far away */
+  g_autofree char *expected_a = diptych_document_dup_span (doc_a, fixture->passages[DIPTYCH_SIDE_A][i]);
+  g_autofree char *expected_b = diptych_document_dup_span (doc_b, fixture->passages[DIPTYCH_SIDE_B][perm (i)]);
+  g_autofree char *shown_a = NULL;
+  g_autofree char *shown_b = NULL;
+  GdkRectangle visible;
+  int y, h;
+
+  g_assert_nonnull (fixture->links[i]);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->views[DIPTYCH_SIDE_A]));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, fixture->passages[DIPTYCH_SIDE_A][i].start + 30);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+
+  g_assert_true (diptych_selection_get_item (selection) == fixture->links[i]);
+  shown_a = diptych_inspector_dup_passage (inspector, DIPTYCH_SIDE_A);
+  shown_b = diptych_inspector_dup_passage (inspector, DIPTYCH_SIDE_B);
+  g_assert_cmpstr (shown_a, ==, expected_a);
+  g_assert_cmpstr (shown_b, ==, expected_b);
+
+  /* The counterpart was scrolled into view. */
+  gtk_text_view_get_visible_rect (fixture->views[DIPTYCH_SIDE_B], &visible);
+  diptych_text_view_get_span_yrange (fixture->views[DIPTYCH_SIDE_B],
+                                     fixture->passages[DIPTYCH_SIDE_B][perm (i)], &y, &h);
+  g_assert_cmpint (y, >=, visible.y);
+  g_assert_cmpint (y, <, visible.y + visible.height);
+
+  /* An omission shows one passage. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, fixture->passages[DIPTYCH_SIDE_A][2].start + 3);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (DIPTYCH_IS_OMISSION (diptych_selection_get_item (selection)));
+  g_clear_pointer (&shown_b, g_free);
+  shown_b = diptych_inspector_dup_passage (inspector, DIPTYCH_SIDE_B);
+  g_assert_cmpstr (shown_b, ==, "");
+
+  /* Between passages: nothing selected. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, fixture->passages[DIPTYCH_SIDE_A][3].end + 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_null (diptych_selection_get_item (selection));
+}
+
+static void
+test_navigation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  DiptychSelection *selection = diptych_comparison_get_selection (fixture->comparison);
+  guint n_links = 0, n_omissions = 0, count;
+  gpointer item, previous = NULL;
+
+  for (guint i = 0; i < N_PASSAGES; i++)
+    n_links += fixture->links[i] != NULL;
+  n_omissions = fixture->n_omissions;
+  g_assert_cmpuint (n_omissions, ==, N_PASSAGES - n_links + 1);
+
+  /* Forward through the links of A in A's order. */
+  diptych_comparison_set_focused_side (fixture->comparison, DIPTYCH_SIDE_A);
+  count = 0;
+  for (guint i = 0; i < N_PASSAGES; i++)
+    {
+      if (fixture->links[i] == NULL)
+        continue;
+      item = diptych_comparison_step (fixture->comparison, DIPTYCH_TYPE_LINK, TRUE);
+      g_assert_true (item == fixture->links[i]);
+      g_assert_true (diptych_selection_get_item (selection) == item);
+      count++;
+    }
+  g_assert_cmpuint (count, ==, n_links);
+  g_assert_null (diptych_comparison_step (fixture->comparison, DIPTYCH_TYPE_LINK, TRUE));
+
+  /* And back. */
+  for (guint i = N_PASSAGES - 1; i > 0; i--)
+    {
+      if (fixture->links[i - 1] == NULL || fixture->links[i] == NULL)
+        continue;
+      if (diptych_selection_get_item (selection) != fixture->links[i])
+        continue;
+      item = diptych_comparison_step (fixture->comparison, DIPTYCH_TYPE_LINK, FALSE);
+      g_assert_true (item == fixture->links[i - 1]);
+    }
+
+  /* In B's order the links come in B's order: the reversed half runs
+   * backwards through A. */
+  diptych_selection_set_item (selection, NULL);
+  diptych_comparison_set_focused_side (fixture->comparison, DIPTYCH_SIDE_B);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[DIPTYCH_SIDE_B]);
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_place_cursor (buffer, &start);
+  }
+  count = 0;
+  while ((item = diptych_comparison_step (fixture->comparison, DIPTYCH_TYPE_LINK, TRUE)) != NULL)
+    {
+      if (previous != NULL)
+        g_assert_cmpuint (diptych_link_get_span (previous, DIPTYCH_SIDE_B).start, <,
+                          diptych_link_get_span (item, DIPTYCH_SIDE_B).start);
+      previous = item;
+      count++;
+    }
+  g_assert_cmpuint (count, ==, n_links);
+
+  /* Omissions: every one, A's then B's, then the end. */
+  diptych_selection_set_item (selection, NULL);
+  diptych_comparison_set_focused_side (fixture->comparison, DIPTYCH_SIDE_A);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[DIPTYCH_SIDE_A]);
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_place_cursor (buffer, &start);
+  }
+  count = 0;
+  previous = NULL;
+  while ((item = diptych_comparison_step (fixture->comparison, DIPTYCH_TYPE_OMISSION, TRUE)) != NULL)
+    {
+      g_assert_true (DIPTYCH_IS_OMISSION (item));
+      g_assert_true (item != previous);
+      previous = item;
+      count++;
+      g_assert_cmpuint (count, <=, n_omissions);
+    }
+  g_assert_cmpuint (count, ==, n_omissions);
+  g_assert_cmpint (diptych_omission_get_side (previous), ==, DIPTYCH_SIDE_B);
+
+  /* Backwards from B's omission into A's. */
+  item = diptych_comparison_step (fixture->comparison, DIPTYCH_TYPE_OMISSION, FALSE);
+  g_assert_nonnull (item);
+  g_assert_cmpint (diptych_omission_get_side (item), ==, DIPTYCH_SIDE_A);
+  g_assert_cmpuint (diptych_omission_get_span (item).start, ==, fixture->passages[DIPTYCH_SIDE_A][22].start);
+}
+
+static void
+scroll_to_reading_line (GtkTextView *view,
+                        DiptychSpan  span)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  int y, h;
+
+  diptych_text_view_get_span_yrange (view, span, &y, &h);
+  /* The reading line (a third down) a little inside the passage. */
+  gtk_adjustment_set_value (adjustment, y + MIN (h / 3, 10) - gtk_adjustment_get_page_size (adjustment) * 0.33);
+}
+
+static void
+assert_at_reading_line (GtkTextView *view,
+                        DiptychSpan  span)
+{
+  double line = diptych_scroll_sync_get_reading_line (view);
+  int y, h;
+
+  diptych_text_view_get_span_yrange (view, span, &y, &h);
+  g_assert_cmpfloat (line, >=, y - 2);
+  g_assert_cmpfloat (line, <=, y + h + 2);
+}
+
+static void
+test_scroll_sync (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  /* Parallel links, then crossing ones, then from B to A (passages
+   * the reading line can reach: not the last screenful). */
+  guint cases[] = { 4, 9, 15, 18 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      guint i = cases[c];
+
+      g_assert_nonnull (fixture->links[i]);
+      scroll_to_reading_line (fixture->views[DIPTYCH_SIDE_A], fixture->passages[DIPTYCH_SIDE_A][i]);
+      wait_ms (50);
+      assert_at_reading_line (fixture->views[DIPTYCH_SIDE_A], fixture->passages[DIPTYCH_SIDE_A][i]);
+      assert_at_reading_line (fixture->views[DIPTYCH_SIDE_B], fixture->passages[DIPTYCH_SIDE_B][perm (i)]);
+    }
+
+  scroll_to_reading_line (fixture->views[DIPTYCH_SIDE_B], fixture->passages[DIPTYCH_SIDE_B][perm (16)]);
+  wait_ms (50);
+  assert_at_reading_line (fixture->views[DIPTYCH_SIDE_A], fixture->passages[DIPTYCH_SIDE_A][16]);
+
+  /* Unlinked: the other pane stays where it is. */
+  diptych_scroll_sync_set_enabled (diptych_comparison_get_scroll_sync (fixture->comparison), FALSE);
+  {
+    GtkAdjustment *b = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->views[DIPTYCH_SIDE_B]));
+    double before = gtk_adjustment_get_value (b);
+
+    scroll_to_reading_line (fixture->views[DIPTYCH_SIDE_A], fixture->passages[DIPTYCH_SIDE_A][4]);
+    wait_ms (50);
+    g_assert_cmpfloat (gtk_adjustment_get_value (b), ==, before);
+  }
+}
+
+static void
+test_differences_order (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  DiptychDifferences *differences = DIPTYCH_DIFFERENCES (diptych_comparison_get_differences (fixture->comparison));
+  GListModel *model = diptych_differences_get_model (differences);
+  guint n = g_list_model_get_n_items (model);
+  guint last = 0;
+
+  /* Every link and omission once. */
+  g_assert_cmpuint (n, ==, N_PASSAGES + 1);
+
+  /* Left order: the A passages in order; B's omission after the link
+   * that precedes it in B (B passage 0, A passage 0). */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      DiptychSpan span;
+
+      if (DIPTYCH_IS_OMISSION (item) && diptych_omission_get_side (DIPTYCH_OMISSION (item)) == DIPTYCH_SIDE_B)
+        {
+          g_autoptr(GObject) before = g_list_model_get_item (model, i - 1);
+          g_assert_true (before == (GObject *) fixture->links[0]);
+          continue;
+        }
+      g_assert_true (diptych_item_get_span (item, DIPTYCH_SIDE_A, &span));
+      g_assert_cmpuint (span.start, >=, last);
+      last = span.start;
+    }
+
+  diptych_differences_set_order (differences, DIPTYCH_SIDE_B);
+  model = diptych_differences_get_model (differences);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_PASSAGES + 1);
+  last = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      DiptychSpan span;
+
+      if (DIPTYCH_IS_OMISSION (item) && diptych_omission_get_side (DIPTYCH_OMISSION (item)) == DIPTYCH_SIDE_A)
+        continue;
+      g_assert_true (diptych_item_get_span (item, DIPTYCH_SIDE_B, &span));
+      g_assert_cmpuint (span.start, >=, last);
+      last = span.start;
+    }
+
+  /* Selecting elsewhere selects the row. */
+  {
+    g_autofree char *label = diptych_differences_dup_row_label (fixture->links[3], fixture->project);
+    g_assert_nonnull (strstr (label, "Passage A3"));
+    g_assert_nonnull (strstr (label, "Passage B3"));
+  }
+}
+
+static void
+test_link_map (Fixture       *fixture,
+               gconstpointer  data)
+{
+  DiptychLinkMap *map = DIPTYCH_LINK_MAP (diptych_comparison_get_link_map (fixture->comparison));
+  DiptychSelection *selection = diptych_comparison_get_selection (fixture->comparison);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  double width = gtk_widget_get_width (GTK_WIDGET (map));
+  gpointer link;
+  int y, h;
+  double ya, yb;
+
+  g_assert_cmpfloat (width, >, 0);
+  GTK_WIDGET_GET_CLASS (map)->snapshot (GTK_WIDGET (map), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  /* Only the links visible at the top: far fewer than all of them. */
+  g_assert_cmpuint (diptych_link_map_get_n_bands (map), >, 0);
+  g_assert_cmpuint (diptych_link_map_get_n_bands (map), <, N_PASSAGES / 2);
+
+  /* The first band joins A0 and B0: hit it in the middle. */
+  diptych_text_view_get_span_yrange (fixture->views[0], fixture->passages[0][0], &y, &h);
+  ya = diptych_text_view_to_widget_y (fixture->views[0], GTK_WIDGET (map), y + h / 2);
+  diptych_text_view_get_span_yrange (fixture->views[1], fixture->passages[1][0], &y, &h);
+  yb = diptych_text_view_to_widget_y (fixture->views[1], GTK_WIDGET (map), y + h / 2);
+  link = diptych_link_map_get_link_at (map, width / 2, (ya + yb) / 2);
+  g_assert_true (link == fixture->links[0]);
+  g_assert_null (diptych_link_map_get_link_at (map, width / 2, -2000));
+  (void) selection;
+}
+
+/* The real model on a small pair: links arrive in the background and
+ * become highlights. */
+static void
+test_real_aligner (void)
+{
+  const char *text_a = "The ministers agreed on a ceasefire in the region.\n\n"
+                       "Trade between both countries will double by 2030.\n\n"
+                       "The talks ended with a dinner at the palace.\n";
+  const char *text_b = "Trade between the two countries is to double by 2030.\n\n"
+                       "The ministers agreed to a ceasefire in the region.\n\n"
+                       "Both sides discussed the exchange of prisoners.\n";
+  g_autoptr(DiptychProject) project = diptych_project_new ();
+  g_autoptr(DiptychComparison) comparison = NULL;
+  GtkTextView *views[2];
+  gint64 deadline;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  DiptychSpanIndex *index;
+  gpointer item;
+
+  for (guint side = 0; side < 2; side++)
+    {
+      const char *text = side ? text_b : text_a;
+      g_autoptr(DiptychDocument) document = diptych_document_new (text, -1, NULL, NULL, "text", NULL, NULL);
+
+      views[side] = GTK_TEXT_VIEW (gtk_source_view_new ());
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (views[side]), text, -1);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (views[side]));
+      diptych_project_set_document (project, side, document);
+    }
+  gtk_window_set_child (GTK_WINDOW (window), box);
+
+  comparison = diptych_comparison_new (project, views[0], views[1]);
+  g_assert_true (diptych_comparison_get_aligning (comparison));
+  deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  while (diptych_comparison_get_aligning (comparison) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (diptych_comparison_get_aligning (comparison));
+  g_assert_nonnull (diptych_project_get_alignment (project));
+  diptych_comparison_flush (comparison);
+
+  /* The ceasefire sentence (A first, B second) is linked across. */
+  index = diptych_selection_get_index (diptych_comparison_get_selection (comparison));
+  item = diptych_span_index_lookup (index, DIPTYCH_SIDE_A, 10);
+  g_assert_true (DIPTYCH_IS_LINK (item));
+  g_assert_cmpuint (diptych_link_get_span (item, DIPTYCH_SIDE_B).start, >, 50);
+  g_assert_true (has_tag (views[0], 10, diptych_link_get_kind (item) == DIPTYCH_LINK_IDENTICAL ? "diptych-identical"
+                                        : diptych_link_get_kind (item) == DIPTYCH_LINK_REWORDED ? "diptych-reworded"
+                                        : "diptych-partial"));
+
+  /* Changing the settings aligns again. */
+  {
+    DiptychAlignSettings settings = { DIPTYCH_GRANULARITY_PARAGRAPH, 0.4 };
+    diptych_project_set_settings (project, &settings);
+    g_assert_true (diptych_comparison_get_aligning (comparison));
+    diptych_comparison_cancel_alignment (comparison);
+    g_assert_false (diptych_comparison_get_aligning (comparison));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/view/highlights", test_highlights);
+  ADD ("/view/select-by-cursor", test_select_by_cursor);
+  ADD ("/view/navigation", test_navigation);
+  ADD ("/view/scroll-sync", test_scroll_sync);
+  ADD ("/view/differences-order", test_differences_order);
+  ADD ("/view/link-map", test_link_map);
+  g_test_add_func ("/view/real-aligner", test_real_aligner);
+
+  return g_test_run ();
+}
