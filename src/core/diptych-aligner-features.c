@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "diptych-aligner-features.h"
@@ -12,7 +13,11 @@ typedef struct
 {
   guint start;   /* into word_pool */
   guint n;
+  float prior;
 } WordFeatures;
+
+/* How much a word's commonness in general English lowers its weight. */
+#define PRIOR_STRENGTH 0.25f
 
 struct _DiptychFeatures
 {
@@ -183,6 +188,10 @@ word_features (DiptychFeatures    *self,
 
   wf->start = start;
   wf->n = self->word_pool->len - start;
+  wf->prior = 1.0f;
+  if (wf->n > 0 && (token->flags & (DIPTYCH_TOKEN_NUMBER | DIPTYCH_TOKEN_IDEOGRAPH)) == 0)
+    wf->prior = 1.0f / (1.0f + PRIOR_STRENGTH
+                        * logf (1.0f + diptych_lexicon_get_frequency (self->lexicon, token->norm)));
   g_hash_table_insert (table, (gpointer) token->norm, wf);
   return wf;
 }
@@ -243,6 +252,7 @@ diptych_features_add_text (DiptychFeatures *self,
       ft.token = g_array_index (words, DiptychToken, i);
       wf = word_features (self, &ft.token);
       ft.feat_start = self->pool->len;
+      ft.prior = wf->prior;
       g_array_append_vals (self->pool, &g_array_index (self->word_pool, DiptychFeature, wf->start), wf->n);
       if (extra_of[i] != 0)
         {

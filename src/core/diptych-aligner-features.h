@@ -29,6 +29,7 @@ typedef struct
   DiptychToken token;
   guint        feat_start;   /* index into the context's feature pool */
   guint        n_feats;
+  float        prior;        /* 1 for rare words, less for common ones */
   float        weight;
 } DiptychFeatToken;
 

@@ -40,6 +40,8 @@
  * says nothing about which passages match. */
 #define MAX_POSTINGS_MIN 64
 #define CANCEL_CHECK_EVERY 256
+/* Coverage of long passages counts against this many average words. */
+#define MASS_CAP_WORDS 8
 
 typedef struct
 {
@@ -62,6 +64,7 @@ typedef struct
   guint           *post_start;
   guint           *postings;
   guint           *linked;    /* number of links per passage */
+  float           *covered;   /* per word: best match through accepted links */
 } Side;
 
 typedef struct
@@ -90,6 +93,7 @@ typedef struct
   float                       t_link;
   float                       t_support;
   float                       t_cover;
+  float                       mass_cap;
 } Run;
 
 static void
@@ -101,6 +105,7 @@ side_clear (Side *side)
   g_clear_pointer (&side->post_start, g_free);
   g_clear_pointer (&side->postings, g_free);
   g_clear_pointer (&side->linked, g_free);
+  g_clear_pointer (&side->covered, g_free);
 }
 
 static void
@@ -178,6 +183,16 @@ tok (const Side *side,
   return &g_array_index (side->tokens, DiptychFeatToken, i);
 }
 
+/* Squared, so that words found in many passages count much less than
+ * the distinctive ones that make a link. */
+static inline float
+idf_of (guint n_total,
+        guint df)
+{
+  float idf = logf (1.0f + (float) n_total / df);
+  return idf * idf;
+}
+
 /* Stage 2: weights. A feature's document frequency counts passages of
  * both sides; a word weighs the inverse frequency of its stem. */
 static void
@@ -188,6 +203,8 @@ compute_weights (Run *run)
   g_autofree guint *stamp = g_new0 (guint, n_ids + 1);
   guint n_total = run->side[0].n_segs + run->side[1].n_segs;
   guint seen = 0;
+  double total_weight = 0;
+  guint n_weighted = 0;
 
   run->n_ids = n_ids;
   for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
@@ -214,7 +231,7 @@ compute_weights (Run *run)
 
   run->idf = g_new0 (float, n_ids + 1);
   for (guint f = 0; f < n_ids; f++)
-    run->idf[f] = df[f] > 0 ? logf (1.0f + (float) n_total / df[f]) : 0;
+    run->idf[f] = df[f] > 0 ? idf_of (n_total, df[f]) : 0;
 
   for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
     {
@@ -245,12 +262,18 @@ compute_weights (Run *run)
               /* Numbers and names are strong evidence in readouts. */
               if (ft->token.flags & DIPTYCH_TOKEN_NUMBER)
                 w *= 1.2f;
-              ft->weight = w;
-              si->mass += w;
+              ft->weight = w * ft->prior;
+              total_weight += ft->weight;
+              n_weighted++;
+              si->mass += ft->weight;
               si->n_content++;
             }
         }
     }
+
+  run->mass_cap = n_weighted > 0 ? MASS_CAP_WORDS * total_weight / n_weighted : 0;
+  for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
+    run->side[k].covered = g_new0 (float, run->side[k].tokens->len + 1);
 }
 
 /* Stage 3a: the inverted index of one side, in compressed rows. */
@@ -372,8 +395,15 @@ score_ranges (Run        *run,
   if (bb != best_b && bb != local_b)
     g_free (bb);
 
-  *cov_a = mass_a > 0 ? got_a / mass_a : 0;
-  *cov_b = mass_b > 0 ? got_b / mass_b : 0;
+  /* A long passage is not penalised for saying more than a typical
+   * sentence: its coverage counts against at most a sentence's worth. */
+  if (run->mass_cap > 0)
+    {
+      mass_a = MIN (mass_a, MAX (run->mass_cap, got_a));
+      mass_b = MIN (mass_b, MAX (run->mass_cap, got_b));
+    }
+  *cov_a = mass_a > 0 ? MIN (1.0f, got_a / mass_a) : 0;
+  *cov_b = mass_b > 0 ? MIN (1.0f, got_b / mass_b) : 0;
   score = sqrtf (*cov_a * *cov_b);
   /* One shared word is weak evidence, unless the passages are tiny. */
   if (matched < 2 && MIN (n_content_a, n_content_b) > 2)
@@ -455,7 +485,7 @@ find_candidates (Run         *run,
             {
               guint id = f[i].id;
               guint p0 = to->post_start[id], p1 = to->post_start[id + 1];
-              float w = run->idf[id] * f[i].level;
+              float w = run->idf[id] * f[i].level * ft->prior;
 
               if (stamp[id] == s + 1 || p1 - p0 > max_postings)
                 continue;
@@ -539,6 +569,21 @@ has_edge (GHashTable *edges,
   return g_hash_table_contains (edges, &key);
 }
 
+/* The best matches of the words of passages a and b with each other. */
+static void
+match_words (Run   *run,
+             guint  a,
+             guint  b,
+             float *best_a,
+             float *best_b)
+{
+  const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
+  float cov_a, cov_b;
+
+  score_ranges (run, sa, sa->segs[a].tok_start, sa->segs[a].tok_end,
+                sb, sb->segs[b].tok_start, sb->segs[b].tok_end, &cov_a, &cov_b, best_a, best_b);
+}
+
 static void
 add_edge (Run        *run,
           GHashTable *edges,
@@ -546,13 +591,55 @@ add_edge (Run        *run,
           guint       a,
           guint       b)
 {
+  Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
   guint64 key = ((guint64) a << 32) | b;
   Edge e = { a, b };
+  guint na = sa->segs[a].tok_end - sa->segs[a].tok_start;
+  guint nb = sb->segs[b].tok_end - sb->segs[b].tok_start;
+  g_autofree float *best_a = g_new0 (float, na + 1);
+  g_autofree float *best_b = g_new0 (float, nb + 1);
 
   g_hash_table_add (edges, g_memdup2 (&key, sizeof key));
   g_array_append_val (edge_list, e);
-  run->side[DIPTYCH_SIDE_A].linked[a]++;
-  run->side[DIPTYCH_SIDE_B].linked[b]++;
+  sa->linked[a]++;
+  sb->linked[b]++;
+
+  match_words (run, a, b, best_a, best_b);
+  for (guint i = 0; i < na; i++)
+    sa->covered[sa->segs[a].tok_start + i] = MAX (sa->covered[sa->segs[a].tok_start + i], best_a[i]);
+  for (guint j = 0; j < nb; j++)
+    sb->covered[sb->segs[b].tok_start + j] = MAX (sb->covered[sb->segs[b].tok_start + j], best_b[j]);
+}
+
+/* For a pair whose passage on side k is already linked: the share of
+ * what the pair matches in that passage that its links do not match
+ * yet. One passage may take part in several links only for different
+ * parts of its content. */
+static float
+novelty (Run         *run,
+         guint        a,
+         guint        b,
+         DiptychSide  k)
+{
+  Side *side = &run->side[k];
+  guint s = k == DIPTYCH_SIDE_A ? a : b;
+  guint t0 = side->segs[s].tok_start, n = side->segs[s].tok_end - t0;
+  guint nb = run->side[DIPTYCH_SIDE_B].segs[b].tok_end - run->side[DIPTYCH_SIDE_B].segs[b].tok_start;
+  guint na = run->side[DIPTYCH_SIDE_A].segs[a].tok_end - run->side[DIPTYCH_SIDE_A].segs[a].tok_start;
+  g_autofree float *best_a = g_new0 (float, na + 1);
+  g_autofree float *best_b = g_new0 (float, nb + 1);
+  const float *best;
+  float matched = 0, fresh = 0;
+
+  match_words (run, a, b, best_a, best_b);
+  best = k == DIPTYCH_SIDE_A ? best_a : best_b;
+  for (guint i = 0; i < n; i++)
+    {
+      float w = tok (side, t0 + i)->weight;
+      matched += w * best[i];
+      fresh += w * MAX (0.0f, best[i] - side->covered[t0 + i]);
+    }
+  return matched > 0 ? fresh / matched : 0;
 }
 
 /* An accepted link next to (a, b) on both sides, in either direction. */
@@ -586,6 +673,60 @@ has_support (Run        *run,
   return FALSE;
 }
 
+/* Whether passage n of side k, next to the link (a, b), matches the
+ * other side well enough to join it: the merged passage must score
+ * better, and n itself must share some content. */
+#define MERGE_MIN_GAIN     0.02f
+#define MIN_NOVELTY        0.5f
+#define MERGE_MIN_COVERAGE 0.2f
+
+static gboolean
+merge_helps (Run         *run,
+             guint        a,
+             guint        b,
+             DiptychSide  k,
+             guint        n)
+{
+  const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
+  float cov_a, cov_b, cov_na, cov_nb, before, after, alone;
+  guint a0 = a, a1 = a, b0 = b, b1 = b;
+
+  before = score_pair (run, a, b, &cov_a, &cov_b);
+  if (k == DIPTYCH_SIDE_A)
+    {
+      alone = score_pair (run, n, b, &cov_na, &cov_nb);
+      a0 = MIN (a, n);
+      a1 = MAX (a, n);
+    }
+  else
+    {
+      alone = score_pair (run, a, n, &cov_na, &cov_nb);
+      b0 = MIN (b, n);
+      b1 = MAX (b, n);
+    }
+  if (alone <= 0 || (k == DIPTYCH_SIDE_A ? cov_na : cov_nb) < MERGE_MIN_COVERAGE)
+    return FALSE;
+  after = score_ranges (run, sa, sa->segs[a0].tok_start, sa->segs[a1].tok_end,
+                        sb, sb->segs[b0].tok_start, sb->segs[b1].tok_end,
+                        &cov_a, &cov_b, NULL, NULL);
+  return after >= before + MERGE_MIN_GAIN;
+}
+
+/* The normalized words of a passage, as a key for identical passages. */
+static char *
+passage_key (const Side *side,
+             guint       s)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint t = side->segs[s].tok_start; t < side->segs[s].tok_end; t++)
+    {
+      g_string_append (key, tok (side, t)->token.norm);
+      g_string_append_c (key, ' ');
+    }
+  return g_string_free (key, FALSE);
+}
+
 /* Stage 5: link selection. */
 static void
 select_links (Run    *run,
@@ -612,6 +753,44 @@ select_links (Run    *run,
       best_a[pairs[i].a] = MAX (best_a[pairs[i].a], pairs[i].score);
       best_b[pairs[i].b] = MAX (best_b[pairs[i].b], pairs[i].score);
     }
+
+  /* 0. Identical passages, in order where a passage repeats: even a
+   * passage of common words only is a link when word for word the same. */
+  {
+    g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_queue_free);
+
+    for (guint b = 0; b < sb->n_segs; b++)
+      {
+        char *key;
+        GQueue *queue;
+
+        if (sb->segs[b].n_content == 0)
+          continue;
+        key = passage_key (sb, b);
+        queue = g_hash_table_lookup (by_key, key);
+        if (queue == NULL)
+          {
+            queue = g_queue_new ();
+            g_hash_table_insert (by_key, key, queue);
+          }
+        else
+          g_free (key);
+        g_queue_push_tail (queue, GUINT_TO_POINTER (b));
+      }
+    for (guint a = 0; a < sa->n_segs; a++)
+      {
+        g_autofree char *key = NULL;
+        GQueue *queue;
+
+        if (sa->segs[a].n_content == 0)
+          continue;
+        key = passage_key (sa, a);
+        queue = g_hash_table_lookup (by_key, key);
+        if (queue != NULL && !g_queue_is_empty (queue))
+          add_edge (run, edges, edge_list, a, GPOINTER_TO_UINT (g_queue_pop_head (queue)));
+      }
+  }
 
   /* 1. Mutual best matches over the link threshold, strongest first. */
   for (guint i = 0; i < n_pairs; i++)
@@ -644,8 +823,35 @@ select_links (Run    *run,
         break;
     }
 
-  /* 3. One-to-many: a free passage whose content is mostly found in a
-   * passage that is already linked. */
+  /* 3. Merged neighbours (1:2, 2:1): a free passage next to a linked
+   * one joins the link when the merged passage matches better. */
+  for (guint i = 0; i < edge_list->len; i++)
+    {
+      Edge e = g_array_index (edge_list, Edge, i);
+
+      for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
+        for (int d = -1; d <= 1; d += 2)
+          {
+            Side *s = &run->side[k];
+            guint at = k == DIPTYCH_SIDE_A ? e.a : e.b;
+            gint64 n = (gint64) at + d;
+
+            if (n < 0 || n >= s->n_segs || s->linked[n] != 0
+                || g_array_index (s->segments, DiptychSegment, n).paragraph
+                   != g_array_index (s->segments, DiptychSegment, at).paragraph)
+              continue;
+            if (merge_helps (run, e.a, e.b, k, (guint) n))
+              {
+                if (k == DIPTYCH_SIDE_A)
+                  add_edge (run, edges, edge_list, (guint) n, e.b);
+                else
+                  add_edge (run, edges, edge_list, e.a, (guint) n);
+              }
+          }
+    }
+
+  /* 4. One-to-many: a free passage whose content is found in a part of
+   * an already linked passage that its links do not cover yet. */
   for (guint i = 0; i < n_pairs; i++)
     {
       const Pair *p = &pairs[i];
@@ -655,8 +861,10 @@ select_links (Run    *run,
       if (free_a == free_b || p->score < run->t_support)
         continue;
       cov_free = free_a ? p->cov_a : p->cov_b;
-      if (cov_free >= run->t_cover
-          || (cov_free >= run->t_cover * 0.75f && has_support (run, edges, p->a, p->b)))
+      if (cov_free < run->t_cover * 0.45f)
+        continue;
+      if ((cov_free >= run->t_cover * 0.6f || has_support (run, edges, p->a, p->b))
+          && novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY)
         add_edge (run, edges, edge_list, p->a, p->b);
     }
 }
@@ -746,6 +954,19 @@ compare_term_desc (gconstpointer x,
 
 #define MAX_SHARED_TERMS 8
 
+/* A word as written, in lower case unless it is an acronym: "Kyiv's" -> "kyiv's". */
+static char *
+surface_of (const Side             *side,
+            const DiptychFeatToken *ft)
+{
+  const char *p = side->text + ft->token.byte_start;
+  gssize len = ft->token.byte_end - ft->token.byte_start;
+
+  if (ft->token.flags & DIPTYCH_TOKEN_ACRONYM)
+    return g_strndup (p, len);
+  return g_utf8_strdown (p, len);
+}
+
 /* The reason for a link: the words the passages share, weightiest
  * first; "truce/ceasefire" when matched through another word. */
 static void
@@ -766,6 +987,7 @@ set_shared_terms (Run         *run,
     {
       const DiptychFeatToken *ta = tok (sa, i);
       const DiptychFeatToken *best_tb = NULL;
+      g_autofree char *surface_a = NULL;
       float best = 0;
       Term term;
 
@@ -787,10 +1009,14 @@ set_shared_terms (Run         *run,
         }
       if (best_tb == NULL)
         continue;
+      surface_a = surface_of (sa, ta);
       if (best == DIPTYCH_LEVEL_STEM || strcmp (ta->token.norm, best_tb->token.norm) == 0)
-        term.term = g_strdup (ta->token.norm);
+        term.term = g_steal_pointer (&surface_a);
       else
-        term.term = g_strdup_printf ("%s/%s", ta->token.norm, best_tb->token.norm);
+        {
+          g_autofree char *surface_b = surface_of (sb, best_tb);
+          term.term = g_strdup_printf ("%s/%s", surface_a, surface_b);
+        }
       if (g_hash_table_contains (seen, term.term))
         {
           g_free (term.term);
@@ -824,7 +1050,25 @@ segments_span (const Side *side,
 }
 
 /* Below this coverage on either side, a link is partial. */
-#define PARTIAL_COVERAGE 0.6f
+#define PARTIAL_COVERAGE 0.7f
+
+/* The share of the weight of a passage's words matched on the other
+ * side, without the cap of long passages. */
+static float
+plain_coverage (const Side  *side,
+                guint        t0,
+                guint        t1,
+                const float *best)
+{
+  float mass = 0, got = 0;
+
+  for (guint t = t0; t < t1; t++)
+    {
+      mass += tok (side, t)->weight;
+      got += tok (side, t)->weight * best[t - t0];
+    }
+  return mass > 0 ? got / mass : 1.0f;
+}
 
 static DiptychLink *
 make_link (Run   *run,
@@ -850,7 +1094,8 @@ make_link (Run   *run,
       kind = DIPTYCH_LINK_IDENTICAL;
       score = 1.0f;
     }
-  else if (MIN (cov_a, cov_b) < PARTIAL_COVERAGE)
+  else if (MIN (plain_coverage (sa, ta0, ta1, best_a), plain_coverage (sb, tb0, tb1, best_b))
+           < PARTIAL_COVERAGE)
     kind = DIPTYCH_LINK_PARTIAL;
   else
     kind = DIPTYCH_LINK_REWORDED;
@@ -1013,9 +1258,9 @@ set_thresholds (Run *run)
   /* Sensitivity 0 is strict (thresholds x1.5), 1 lenient (x0.5). */
   float factor = 1.5f - (float) CLAMP (run->settings->sensitivity, 0.0, 1.0);
 
-  run->t_link = 0.30f * factor;
-  run->t_support = 0.18f * factor;
-  run->t_cover = 0.55f * factor;
+  run->t_link = 0.24f * factor;
+  run->t_support = 0.145f * factor;
+  run->t_cover = 0.45f * factor;
 }
 
 DiptychAlignment *

@@ -26,6 +26,7 @@ struct _DiptychLexicon
   GHashTable  *exceptions[N_POS];  /* inflected -> "base\0base2\0\0" */
   GHashTable  *aliases;            /* normalized phrase -> canonical */
   GHashTable  *acronyms;           /* only when written in capitals */
+  GHashTable  *counts;             /* lemma -> tagged occurrences + 1 */
 };
 
 /* Each entry: the canonical form, then its variants. A variant starting
@@ -89,8 +90,9 @@ normalize_phrase (const char *phrase)
 static void
 load_aliases (DiptychLexicon *self)
 {
-  self->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Canonical forms are interned: callers may compare them as pointers. */
+  self->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (alias_table); i++)
     {
@@ -101,10 +103,10 @@ load_aliases (DiptychLexicon *self)
         {
           if (forms[k][0] == '=')
             g_hash_table_replace (self->acronyms, normalize_phrase (forms[k] + 1),
-                                  g_strdup (canonical));
+                                  (gpointer) g_intern_string (canonical));
           else
             g_hash_table_replace (self->aliases, normalize_phrase (forms[k]),
-                                  g_strdup (canonical));
+                                  (gpointer) g_intern_string (canonical));
         }
     }
 }
@@ -142,6 +144,49 @@ load_exceptions (DiptychLexicon *self,
     }
 }
 
+/* cntlist.rev: "sense_key sense_number tag_count" per line, where the
+ * sense key starts with "lemma%". The tagged occurrences of a lemma in
+ * WordNet's sense-tagged corpus tell how common a word is in general
+ * English, which the few passages of two documents cannot. */
+static void
+load_counts (DiptychLexicon *self)
+{
+  g_autofree char *path = g_build_filename (self->wordnet_dir, "cntlist.rev", NULL);
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  const char *p, *end;
+
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (file == NULL)
+    return;
+
+  p = g_mapped_file_get_contents (file);
+  end = p + g_mapped_file_get_length (file);
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *pct = memchr (p, '%', (eol != NULL ? eol : end) - p);
+      const char *last;
+
+      if (eol == NULL)
+        eol = end;
+      last = eol;
+      while (last > p && last[-1] != ' ')
+        last--;
+      if (pct != NULL && last > pct)
+        {
+          g_autofree char *lemma = g_strndup (p, pct - p);
+          guint64 count = g_ascii_strtoull (last, NULL, 10);
+          gpointer old = g_hash_table_lookup (self->counts, lemma);
+          guint total = GPOINTER_TO_UINT (old) + (guint) MIN (count, 100000);
+
+          if (old == NULL)
+            total++;
+          g_hash_table_replace (self->counts, g_steal_pointer (&lemma), GUINT_TO_POINTER (total));
+        }
+      p = eol + 1;
+    }
+}
+
 DiptychLexicon *
 diptych_lexicon_new (const char *wordnet_dir)
 {
@@ -149,11 +194,14 @@ diptych_lexicon_new (const char *wordnet_dir)
 
   self->wordnet_dir = g_strdup (wordnet_dir != NULL ? wordnet_dir : WORDNET_DIR);
   load_aliases (self);
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (is_data_file_missing (self->wordnet_dir))
     return self;
 
   self->has_wordnet = TRUE;
+  g_hash_table_unref (self->counts);
+  load_counts (self);
   for (guint pos = 0; pos < N_POS; pos++)
     {
       g_autofree char *index_name = g_strconcat ("index.", pos_names[pos], NULL);
@@ -188,6 +236,7 @@ diptych_lexicon_free (DiptychLexicon *self)
     }
   g_hash_table_unref (self->aliases);
   g_hash_table_unref (self->acronyms);
+  g_hash_table_unref (self->counts);
   g_free (self->wordnet_dir);
   g_free (self);
 }
@@ -463,20 +512,20 @@ static const struct
   { POS_ADJ, "est", "e" },
 };
 
-void
-diptych_lexicon_get_concepts (DiptychLexicon *self,
-                              const char     *word,
-                              GArray         *concepts)
+typedef void (*LemmaFunc) (DiptychLexicon *self,
+                           guint           pos,
+                           const char     *lemma,
+                           gpointer        data);
+
+/* Calls func for the base forms of word in each part of speech. */
+static void
+foreach_lemma (DiptychLexicon *self,
+               const char     *word,
+               LemmaFunc       func,
+               gpointer        data)
 {
-  gsize len;
+  gsize len = strlen (word);
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (word != NULL);
-  g_return_if_fail (concepts != NULL);
-
-  if (!self->has_wordnet)
-    return;
-  len = strlen (word);
   if (len < 2 || len > 60)
     return;
 
@@ -488,13 +537,13 @@ diptych_lexicon_get_concepts (DiptychLexicon *self,
       if (bases != NULL)
         for (const char *b = bases; *b != '\0'; b += strlen (b) + 1)
           {
-            add_lemma_senses (self, pos, b, concepts);
+            func (self, pos, b, data);
             found = TRUE;
           }
 
       if (in_index (self, pos, word))
         {
-          add_lemma_senses (self, pos, word, concepts);
+          func (self, pos, word, data);
           found = TRUE;
         }
       if (found)
@@ -513,9 +562,60 @@ diptych_lexicon_get_concepts (DiptychLexicon *self,
           strcpy (base + len - slen, suffix_rules[i].ending);
           if (in_index (self, pos, base))
             {
-              add_lemma_senses (self, pos, base, concepts);
+              func (self, pos, base, data);
               break;
             }
         }
     }
+}
+
+static void
+add_lemma_concepts (DiptychLexicon *self,
+                    guint           pos,
+                    const char     *lemma,
+                    gpointer        data)
+{
+  add_lemma_senses (self, pos, lemma, data);
+}
+
+void
+diptych_lexicon_get_concepts (DiptychLexicon *self,
+                              const char     *word,
+                              GArray         *concepts)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (word != NULL);
+  g_return_if_fail (concepts != NULL);
+
+  if (self->has_wordnet)
+    foreach_lemma (self, word, add_lemma_concepts, concepts);
+}
+
+static void
+max_count (DiptychLexicon *self,
+           guint           pos,
+           const char     *lemma,
+           gpointer        data)
+{
+  guint *count = data;
+  guint c = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, lemma));
+
+  *count = MAX (*count, c);
+}
+
+guint
+diptych_lexicon_get_frequency (DiptychLexicon *self,
+                               const char     *word)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (word != NULL, 0);
+
+  if (!self->has_wordnet)
+    return 0;
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, word));
+  if (count == 0)
+    foreach_lemma (self, word, max_count, &count);
+  return count > 0 ? count - 1 : 0;
 }

@@ -26,7 +26,8 @@ gboolean        diptych_lexicon_has_wordnet     (DiptychLexicon *self);
 const char     *diptych_lexicon_get_wordnet_dir (DiptychLexicon *self);
 /* The canonical form of an alias phrase: normalized words joined by
  * single spaces ("kiev" -> "kyiv", "middle east" -> "middle east").
- * Some aliases only count written as acronyms ("US", not "us"). */
+ * Some aliases only count written as acronyms ("US", not "us").
+ * Canonical forms are interned strings. */
 const char     *diptych_lexicon_lookup_alias    (DiptychLexicon *self,
                                                  const char     *phrase,
                                                  gboolean        acronym);
@@ -37,6 +38,12 @@ const char     *diptych_lexicon_lookup_alias    (DiptychLexicon *self,
 void            diptych_lexicon_get_concepts    (DiptychLexicon *self,
                                                  const char     *word,
                                                  GArray         *concepts);
+
+/* How often the word (its base form) occurs in WordNet's sense-tagged
+ * corpus: a measure of how common it is in general English. 0 for rare
+ * words, names and without WordNet data. */
+guint           diptych_lexicon_get_frequency   (DiptychLexicon *self,
+                                                 const char     *word);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DiptychLexicon, diptych_lexicon_free)
 

@@ -27,15 +27,25 @@ gain_of (DiptychFeatures        *features,
   return 0;
 }
 
+/* Whether two neighbouring tokens are separated by one character
+ * only (a space), not by punctuation: "19 March", not "March, 175". */
+static gboolean
+adjacent (const DiptychFeatToken *x,
+          const DiptychFeatToken *y)
+{
+  return y->token.start <= x->token.end + 1;
+}
+
+/* A number that is part of a date: "19 March", "March 19", "19th of March". */
 static gboolean
 near_month (const DiptychFeatToken *t,
             guint                   n,
             guint                   i)
 {
-  return (i > 0 && (t[i - 1].token.flags & DIPTYCH_TOKEN_MONTH) != 0)
-         || (i + 1 < n && (t[i + 1].token.flags & DIPTYCH_TOKEN_MONTH) != 0)
+  return (i > 0 && (t[i - 1].token.flags & DIPTYCH_TOKEN_MONTH) != 0 && adjacent (&t[i - 1], &t[i]))
+         || (i + 1 < n && (t[i + 1].token.flags & DIPTYCH_TOKEN_MONTH) != 0 && adjacent (&t[i], &t[i + 1]))
          || (i + 2 < n && (t[i + 2].token.flags & DIPTYCH_TOKEN_MONTH) != 0
-             && strcmp (t[i + 1].token.norm, "of") == 0);
+             && strcmp (t[i + 1].token.norm, "of") == 0 && adjacent (&t[i], &t[i + 1]));
 }
 
 static gboolean
