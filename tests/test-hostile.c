@@ -287,7 +287,7 @@ make_project (void)
   diptych_project_add_default_tags (project);
 
   link = diptych_link_new (DIPTYCH_SPAN_INIT (0, 34), DIPTYCH_SPAN_INIT (0, 33),
-                           DIPTYCH_LINK_REWORDED, 0.71, DIPTYCH_STATE_CONFIRMED);
+                           DIPTYCH_LINK_REWORDED, 0.71, DIPTYCH_STATE_AUTO);
   diptych_link_set_id (link, "l1");
   diptych_link_set_shared_terms (link, terms);
   diptych_alignment_add_link (alignment, link);
@@ -295,6 +295,9 @@ make_project (void)
   diptych_omission_set_id (omission, "o1");
   diptych_alignment_add_omission (alignment, omission);
   diptych_project_set_alignment (project, alignment);
+  /* The user's decision. */
+  g_assert_true (diptych_project_confirm_link (project, link, &error));
+  g_assert_no_error (error);
 
   annotation = diptych_annotation_new (DIPTYCH_SIDE_B, DIPTYCH_SPAN_INIT (10, 32), "Demand",
                                        "Truce, not ceasefire");

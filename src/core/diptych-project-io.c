@@ -229,9 +229,10 @@ write_document (GString         *out,
 }
 
 static void
-write_link (GString     *out,
-            DiptychLink *link)
+write_link (GString  *out,
+            gpointer  item)
 {
+  DiptychLink *link = item;
   const char * const *terms = diptych_link_get_shared_terms (link);
   DiptychSpan a = diptych_link_get_span (link, DIPTYCH_SIDE_A);
   DiptychSpan b = diptych_link_get_span (link, DIPTYCH_SIDE_B);
@@ -281,9 +282,10 @@ write_link (GString     *out,
 }
 
 static void
-write_annotation (GString           *out,
-                  DiptychAnnotation *annotation)
+write_annotation (GString  *out,
+                  gpointer  item)
 {
+  DiptychAnnotation *annotation = item;
   DiptychSpan span = diptych_annotation_get_span (annotation);
 
   g_string_append (out, "    <annotation");
@@ -308,6 +310,54 @@ write_annotation (GString           *out,
   g_string_append (out, "    </annotation>\n");
 }
 
+static void
+write_tag (GString  *out,
+           gpointer  item)
+{
+  DiptychTag *tag = item;
+
+  g_string_append (out, "    <tag");
+  append_attr (out, "name", diptych_tag_get_name (tag));
+  append_attr (out, "color", diptych_tag_get_color (tag));
+  g_string_append (out, "/>\n");
+}
+
+static void
+write_omission (GString  *out,
+                gpointer  item)
+{
+  DiptychOmission *omission = item;
+  DiptychSpan span = diptych_omission_get_span (omission);
+
+  g_string_append (out, "    <omission");
+  append_attr (out, "id", diptych_omission_get_id (omission));
+  append_attr (out, "side", diptych_side_to_string (diptych_omission_get_side (omission)));
+  append_attr_uint (out, "start", span.start);
+  append_attr_uint (out, "end", span.end);
+  append_attr (out, "state", diptych_state_to_string (diptych_omission_get_state (omission)));
+  g_string_append (out, "/>\n");
+}
+
+typedef void (*WriteItemFunc) (GString  *out,
+                               gpointer  item);
+
+static void
+write_list (GString       *out,
+            const char    *name,
+            GListModel    *model,
+            WriteItemFunc  write_item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_string_append_printf (out, "  <%s>\n", name);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      write_item (out, item);
+    }
+  g_string_append_printf (out, "  </%s>\n", name);
+}
+
 /**
  * diptych_project_to_xml:
  * @self: a project
@@ -321,8 +371,6 @@ diptych_project_to_xml (DiptychProject *self,
 {
   const DiptychAlignSettings *settings;
   GString *out;
-  GListModel *model;
-  guint n;
 
   g_return_val_if_fail (DIPTYCH_IS_PROJECT (self), NULL);
 
@@ -346,57 +394,10 @@ diptych_project_to_xml (DiptychProject *self,
         write_document (out, side, document);
     }
 
-  g_string_append (out, "  <tags>\n");
-  model = diptych_project_get_tags (self);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DiptychTag) tag = g_list_model_get_item (model, i);
-
-      g_string_append (out, "    <tag");
-      append_attr (out, "name", diptych_tag_get_name (tag));
-      append_attr (out, "color", diptych_tag_get_color (tag));
-      g_string_append (out, "/>\n");
-    }
-  g_string_append (out, "  </tags>\n");
-
-  g_string_append (out, "  <links>\n");
-  model = diptych_project_get_links (self);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DiptychLink) link = g_list_model_get_item (model, i);
-      write_link (out, link);
-    }
-  g_string_append (out, "  </links>\n");
-
-  g_string_append (out, "  <omissions>\n");
-  model = diptych_project_get_omissions (self);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DiptychOmission) omission = g_list_model_get_item (model, i);
-      DiptychSpan span = diptych_omission_get_span (omission);
-
-      g_string_append (out, "    <omission");
-      append_attr (out, "id", diptych_omission_get_id (omission));
-      append_attr (out, "side", diptych_side_to_string (diptych_omission_get_side (omission)));
-      append_attr_uint (out, "start", span.start);
-      append_attr_uint (out, "end", span.end);
-      append_attr (out, "state", diptych_state_to_string (diptych_omission_get_state (omission)));
-      g_string_append (out, "/>\n");
-    }
-  g_string_append (out, "  </omissions>\n");
-
-  g_string_append (out, "  <annotations>\n");
-  model = diptych_project_get_annotations (self);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DiptychAnnotation) annotation = g_list_model_get_item (model, i);
-      write_annotation (out, annotation);
-    }
-  g_string_append (out, "  </annotations>\n");
+  write_list (out, "tags", diptych_project_get_tags (self), write_tag);
+  write_list (out, "links", diptych_project_get_links (self), write_link);
+  write_list (out, "omissions", diptych_project_get_omissions (self), write_omission);
+  write_list (out, "annotations", diptych_project_get_annotations (self), write_annotation);
 
   g_string_append (out, "</diptych-project>\n");
 

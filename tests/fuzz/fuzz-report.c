@@ -85,9 +85,8 @@ build_project (const uint8_t *data,
       DiptychSpan a = read_span (&reader, docs[DIPTYCH_SIDE_A]);
       DiptychSpan b = read_span (&reader, docs[DIPTYCH_SIDE_B]);
       DiptychLinkKind kind = fuzz_reader_uint (&reader, DIPTYCH_LINK_PARTIAL);
-      DiptychState state = fuzz_reader_uint (&reader, DIPTYCH_STATE_MANUAL);
       double score = fuzz_reader_uint (&reader, 100) / 100.0;
-      g_autoptr(DiptychLink) link = diptych_link_new (a, b, kind, score, state);
+      g_autoptr(DiptychLink) link = diptych_link_new (a, b, kind, score, DIPTYCH_STATE_AUTO);
       g_autofree char *term1 = read_string (&reader, docs[DIPTYCH_SIDE_A]);
       g_autofree char *term2 = read_string (&reader, docs[DIPTYCH_SIDE_B]);
       const char *terms[] = { term1, term2, NULL };
@@ -113,12 +112,33 @@ build_project (const uint8_t *data,
     {
       DiptychSide side = fuzz_reader_uint (&reader, 1);
       g_autoptr(DiptychOmission) omission =
-        diptych_omission_new (side, read_span (&reader, docs[side]),
-                              fuzz_reader_uint (&reader, DIPTYCH_STATE_MANUAL));
+        diptych_omission_new (side, read_span (&reader, docs[side]), DIPTYCH_STATE_AUTO);
       diptych_alignment_add_omission (alignment, omission);
     }
   diptych_alignment_sort (alignment);
   diptych_project_set_alignment (project, alignment);
+
+  /* The user's decisions: confirm or reject some links, draw others.
+   * Refusals (overlaps, empty spans) are fine; crashes are not. */
+  n = g_list_model_get_n_items (diptych_project_get_links (project));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DiptychLink) link = g_list_model_get_item (diptych_project_get_links (project), i);
+      DiptychState state = fuzz_reader_uint (&reader, DIPTYCH_STATE_REJECTED);
+
+      if (state != DIPTYCH_STATE_AUTO)
+        diptych_project_set_link_state (project, link, state, NULL);
+      n = g_list_model_get_n_items (diptych_project_get_links (project));
+    }
+  n = fuzz_reader_uint (&reader, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      DiptychSpan a = read_span (&reader, docs[DIPTYCH_SIDE_A]);
+      DiptychSpan b = read_span (&reader, docs[DIPTYCH_SIDE_B]);
+
+      if (diptych_span_length (a) > 0 && diptych_span_length (b) > 0)
+        diptych_project_add_link (project, a, b, NULL);
+    }
 
   n = fuzz_reader_uint (&reader, MAX_ITEMS);
   for (guint i = 0; i < n; i++)
