@@ -29,8 +29,8 @@ typedef struct
   char *sha_new;     /* document A of the new one */
 } Fixture;
 
-/* Sentences of made-up words, some repeated across the two documents so
- * that the model links them: a large, realistic project. */
+/* Sentences of made-up words, one in three the @shared one: a large
+ * project with links and omissions. */
 static char *
 make_text (guint32 seed,
            gsize   n_bytes,
@@ -145,8 +145,7 @@ sweep_folder (Fixture *fixture)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     {
-      if (g_str_equal (name, "A.txt") || g_str_equal (name, "B.txt") ||
-          g_str_equal (name, "a.txt") || g_str_equal (name, "b.txt") ||
+      if (g_str_equal (name, "A.txt") || g_str_equal (name, "a.txt") || g_str_equal (name, "b.txt") ||
           g_str_equal (name, "big.diptych") || g_str_equal (name, "OUT.diptych") ||
           g_str_equal (name, "OUT.diptych~"))
         continue;
@@ -182,9 +181,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *shared = NULL;
   g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
   g_autofree char *path_a = NULL;
-  g_autofree char *path_b = NULL;
   g_autofree char *small_a = NULL;
   g_autofree char *small_b = NULL;
 
@@ -193,20 +190,18 @@ fixture_set_up (Fixture       *fixture,
   fixture->out = g_build_filename (fixture->dir, "OUT.diptych", NULL);
   fixture->big = g_build_filename (fixture->dir, "big.diptych", NULL);
 
-  /* About 1 MB a side: the project file is several megabytes. */
+  /* A document of 1.5 MB against a short one: the model is quick, the
+   * project file (text and thousands of passages) several megabytes. */
   shared = g_strdup ("The two leaders agreed on a ceasefire and an exchange of prisoners. ");
-  a = make_text (1, 1000000, shared);
-  b = make_text (2, 1000000, shared);
+  a = make_text (1, 1500000, shared);
   write_text (fixture->dir, "A.txt", a);
-  write_text (fixture->dir, "B.txt", b);
   write_text (fixture->dir, "a.txt", "The leaders spoke about peace. They agreed to talk again.\n");
   write_text (fixture->dir, "b.txt", "The presidents discussed peace. A new call is planned.\n");
 
   path_a = g_build_filename (fixture->dir, "A.txt", NULL);
-  path_b = g_build_filename (fixture->dir, "B.txt", NULL);
   small_a = g_build_filename (fixture->dir, "a.txt", NULL);
   small_b = g_build_filename (fixture->dir, "b.txt", NULL);
-  run_diptych ((const char *[]) { path_a, path_b, "--project", fixture->big, NULL });
+  run_diptych ((const char *[]) { path_a, small_b, "--project", fixture->big, NULL });
   run_diptych ((const char *[]) { small_a, small_b, "--project", fixture->out, NULL });
 
   fixture->sha_old = load_project_sha (fixture->out);
@@ -340,8 +335,6 @@ static void
 test_killed_while_comparing (Fixture       *fixture,
                              gconstpointer  data)
 {
-  /* A large document against a short one: the model is quick, the
-   * project file large. */
   g_autofree char *path_a = g_build_filename (fixture->dir, "A.txt", NULL);
   g_autofree char *path_b = g_build_filename (fixture->dir, "b.txt", NULL);
   const char *args[] = { path_a, path_b, "--project", fixture->out, NULL };
