@@ -302,6 +302,12 @@ find_element (xmlNode    *node,
   return NULL;
 }
 
+static char *html_to_text (const char  *html,
+                           gsize        length,
+                           char       **title,
+                           const char  *display,
+                           GError     **error);
+
 /**
  * diptych_html_to_text:
  * @html: the page's bytes
@@ -317,8 +323,22 @@ diptych_html_to_text (const char  *html,
                       gsize        length,
                       char       **title)
 {
+  return html_to_text (html, length, title, NULL, NULL);
+}
+
+/* With @error, a page that libxml2 stopped reading half-way (it halts on
+ * elements nested deeper than 256 levels) is an error rather than a
+ * silently truncated document; without, the text read so far. */
+static char *
+html_to_text (const char  *html,
+              gsize        length,
+              char       **title,
+              const char  *display,
+              GError     **error)
+{
   TextSink sink = { g_string_new (NULL), FALSE, 0 };
   const char *encoding = NULL;
+  htmlParserCtxtPtr ctxt;
   htmlDocPtr doc;
   xmlNode *root;
 
@@ -329,9 +349,34 @@ diptych_html_to_text (const char  *html,
   if (g_utf8_validate_len (html, length, NULL))
     encoding = "UTF-8";
 
-  doc = htmlReadMemory (html, (int) MIN (length, (gsize) G_MAXINT), NULL, encoding,
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+  ctxt = htmlNewParserCtxt ();
+  if (ctxt == NULL)
+    g_error ("Out of memory");
+  doc = htmlCtxtReadMemory (ctxt, html, (int) MIN (length, (gsize) G_MAXINT), NULL, encoding,
+                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+  /* In recovery mode only xmlHaltParser() disables the SAX callbacks. */
+  if (error != NULL && ctxt->disableSAX != 0)
+    {
+      const xmlError *last = xmlCtxtGetLastError (ctxt);
+
+      if (last != NULL && last->message != NULL && strstr (last->message, "depth") != NULL)
+        g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_PARSE,
+                     _("%s is nested too deeply to be read: elements at line %d are more than %u levels deep."),
+                     display, last->line, 256);
+      else
+        {
+          g_autofree char *reason = g_strdup (last != NULL && last->message != NULL ? last->message : "");
+          g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_PARSE,
+                       _("%s could not be read past line %d. %s"),
+                       display, last != NULL ? last->line : 0, g_strstrip (reason));
+        }
+      g_clear_pointer (&doc, xmlFreeDoc);
+      htmlFreeParserCtxt (ctxt);
+      g_string_free (sink.out, TRUE);
+      return NULL;
+    }
+  htmlFreeParserCtxt (ctxt);
   if (doc == NULL)
     return g_string_free (sink.out, FALSE);
 
@@ -443,7 +488,9 @@ diptych_import_bytes (GBytes      *bytes,
   if (diptych_looks_like_html (name, data, length))
     {
       format = "html";
-      text = diptych_html_to_text (data, length, &html_title);
+      text = html_to_text (data, length, &html_title, display, error);
+      if (text == NULL)
+        return NULL;
       text_length = strlen (text);
     }
   else
