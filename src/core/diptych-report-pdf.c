@@ -51,6 +51,7 @@ typedef struct
 typedef struct
 {
   DiptychReport  *report;
+  PangoFontMap   *font_map;
   PangoContext   *context;
   GHashTable     *fonts;     /* description string → PangoFontDescription */
   GPtrArray      *pages;     /* cairo_surface_t (recording) */
@@ -1093,6 +1094,77 @@ draw_header_footer (Pdf     *pdf,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Pass one: the report laid out on pages of the given size. */
+static gboolean
+pdf_lay_out (Pdf            *pdf,
+             DiptychReport  *report,
+             double          width,
+             double          height,
+             GError        **error)
+{
+  double column;
+  gint64 started = g_get_monotonic_time ();
+
+  pdf->report = report;
+  pdf->width = width;
+  pdf->height = height;
+  pdf->top = MARGIN + HEADER_HEIGHT;
+  pdf->bottom = pdf->height - MARGIN - FOOTER_HEIGHT;
+  column = (pdf->width - 2 * MARGIN - META_WIDTH - 2 * GAP) / 2;
+  pdf->col_x[0] = MARGIN;
+  pdf->col_width[0] = META_WIDTH;
+  pdf->col_x[1] = MARGIN + META_WIDTH + GAP;
+  pdf->col_width[1] = column;
+  pdf->col_x[2] = pdf->col_x[1] + column + GAP;
+  pdf->col_width[2] = column;
+  pdf->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  pdf->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) pango_font_description_free);
+  /* A font map of its own: the pages may be drawn later, and the thread's
+   * default font map may be busy elsewhere by then. */
+  pdf->font_map = pango_cairo_font_map_new ();
+  pdf->context = print_context_new (pdf->font_map);
+
+  start_page (pdf);
+  write_title (pdf);
+  write_summary (pdf);
+  if (!write_rows (pdf, error))
+    return FALSE;
+  write_omissions (pdf);
+  write_annotations (pdf);
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+
+  if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
+    g_printerr ("pdf: %u pages laid out in %.3f s\n", pdf->pages->len,
+                (g_get_monotonic_time () - started) / 1e6);
+  return TRUE;
+}
+
+static void
+pdf_draw_page (Pdf     *pdf,
+               cairo_t *cr,
+               guint    page)
+{
+  cairo_save (cr);
+  cairo_set_source_surface (cr, g_ptr_array_index (pdf->pages, page), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_save (cr);
+  draw_header_footer (pdf, cr, page + 1, pdf->pages->len);
+  cairo_restore (cr);
+}
+
+static void
+pdf_clear (Pdf *pdf)
+{
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+  g_clear_pointer (&pdf->pages, g_ptr_array_unref);
+  g_clear_object (&pdf->context);
+  g_clear_object (&pdf->font_map);
+  g_clear_pointer (&pdf->fonts, g_hash_table_unref);
+  g_clear_error (&pdf->write_error);
+}
+
 gboolean
 diptych_report_write_pdf_internal (DiptychReport  *report,
                                    GError        **error)
@@ -1100,75 +1172,42 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   Pdf pdf = { NULL, };
   cairo_surface_t *surface;
   cairo_status_t status;
+  cairo_t *cr;
   gboolean ok = FALSE;
-  double column;
-  gint64 started, laid_out;
+  gint64 started;
 
-  pdf.report = report;
-  if (report->options.paper == DIPTYCH_PAPER_LETTER)
+  if (!pdf_lay_out (&pdf, report,
+                    report->options.paper == DIPTYCH_PAPER_LETTER ? 612.0 : 595.276,
+                    report->options.paper == DIPTYCH_PAPER_LETTER ? 792.0 : 841.89,
+                    error))
     {
-      pdf.width = 612.0;
-      pdf.height = 792.0;
+      pdf_clear (&pdf);
+      return FALSE;
     }
-  else
-    {
-      pdf.width = 595.276;
-      pdf.height = 841.89;
-    }
-  pdf.top = MARGIN + HEADER_HEIGHT;
-  pdf.bottom = pdf.height - MARGIN - FOOTER_HEIGHT;
-  column = (pdf.width - 2 * MARGIN - META_WIDTH - 2 * GAP) / 2;
-  pdf.col_x[0] = MARGIN;
-  pdf.col_width[0] = META_WIDTH;
-  pdf.col_x[1] = MARGIN + META_WIDTH + GAP;
-  pdf.col_width[1] = column;
-  pdf.col_x[2] = pdf.col_x[1] + column + GAP;
-  pdf.col_width[2] = column;
-  pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
-  pdf.fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) pango_font_description_free);
-
-  pdf.context = print_context_new (pango_cairo_font_map_get_default ());
 
   started = g_get_monotonic_time ();
-  start_page (&pdf);
-  write_title (&pdf);
-  write_summary (&pdf);
-  if (!write_rows (&pdf, error))
-    goto out;
-  write_omissions (&pdf);
-  write_annotations (&pdf);
-  g_clear_pointer (&pdf.cr, cairo_destroy);
-
-  laid_out = g_get_monotonic_time ();
   surface = cairo_pdf_surface_create_for_stream (write_func, &pdf, pdf.width, pdf.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Diptych " PACKAGE_VERSION);
-  {
-    cairo_t *cr = cairo_create (surface);
-
-    for (guint i = 0; i < pdf.pages->len; i++)
-      {
-        cairo_set_source_surface (cr, g_ptr_array_index (pdf.pages, i), 0, 0);
-        cairo_paint (cr);
-        draw_header_footer (&pdf, cr, i + 1, pdf.pages->len);
-        cairo_show_page (cr);
-        if (i % 16 == 0 && !diptych_report_flush (report, TRUE, 0.85 + 0.15 * i / pdf.pages->len, error))
-          {
-            cairo_destroy (cr);
-            cairo_surface_destroy (surface);
-            g_clear_error (&pdf.write_error);
-            goto out;
-          }
-      }
-    cairo_destroy (cr);
-  }
+  cr = cairo_create (surface);
+  for (guint i = 0; i < pdf.pages->len; i++)
+    {
+      pdf_draw_page (&pdf, cr, i);
+      cairo_show_page (cr);
+      if (i % 16 == 0 && !diptych_report_flush (report, TRUE, 0.85 + 0.15 * i / pdf.pages->len, error))
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          pdf_clear (&pdf);
+          return FALSE;
+        }
+    }
+  cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
-  if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
-    g_printerr ("pdf: %u pages, layout %.3f s, output %.3f s\n", pdf.pages->len,
-                (laid_out - started) / 1e6, (g_get_monotonic_time () - laid_out) / 1e6);
   cairo_surface_destroy (surface);
+  if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
+    g_printerr ("pdf: output in %.3f s\n", (g_get_monotonic_time () - started) / 1e6);
 
   if (pdf.write_error != NULL)
     g_propagate_error (error, g_steal_pointer (&pdf.write_error));
@@ -1178,10 +1217,84 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   else
     ok = TRUE;
 
-out:
-  g_clear_pointer (&pdf.cr, cairo_destroy);
-  g_clear_pointer (&pdf.pages, g_ptr_array_unref);
-  g_clear_object (&pdf.context);
-  g_clear_pointer (&pdf.fonts, g_hash_table_unref);
+  pdf_clear (&pdf);
   return ok;
+}
+
+/* Printing */
+
+struct _DiptychReportPages
+{
+  DiptychReport *report;
+  Pdf            pdf;
+};
+
+/**
+ * diptych_report_paginate:
+ * @width: page width in points
+ * @height: page height in points
+ *
+ * Lays the report out on pages (the PDF's layout), for printing. Make and
+ * draw the pages on the same thread; the project must not change before
+ * the pages are freed.
+ */
+DiptychReportPages *
+diptych_report_paginate (DiptychProject              *project,
+                         const DiptychReportOptions  *options,
+                         double                       width,
+                         double                       height,
+                         GCancellable                *cancellable,
+                         GError                     **error)
+{
+  g_autoptr(DiptychReportPages) pages = g_new0 (DiptychReportPages, 1);
+
+  g_return_val_if_fail (DIPTYCH_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Below this the two columns have no room. */
+  if (width < 4 * MARGIN + META_WIDTH || height < 4 * MARGIN + HEADER_HEIGHT + FOOTER_HEIGHT)
+    {
+      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
+                   _("The page is too small for the report (%.0f × %.0f points)."), width, height);
+      return NULL;
+    }
+
+  pages->report = diptych_report_new (project, options, NULL, NULL, NULL, cancellable, error);
+  if (pages->report == NULL)
+    return NULL;
+  if (!pdf_lay_out (&pages->pdf, pages->report, width, height, error))
+    return NULL;
+
+  return g_steal_pointer (&pages);
+}
+
+guint
+diptych_report_pages_get_n_pages (DiptychReportPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+  return pages->pdf.pages->len;
+}
+
+/* Draws a page (from 0) with its header and "Page n of N" footer; cr is
+ * in points, its origin at the top left corner of the paper. */
+void
+diptych_report_pages_draw (DiptychReportPages *pages,
+                           cairo_t            *cr,
+                           guint               page)
+{
+  g_return_if_fail (pages != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < pages->pdf.pages->len);
+
+  pdf_draw_page (&pages->pdf, cr, page);
+}
+
+void
+diptych_report_pages_free (DiptychReportPages *pages)
+{
+  if (pages == NULL)
+    return;
+  pdf_clear (&pages->pdf);
+  g_clear_pointer (&pages->report, diptych_report_free);
+  g_free (pages);
 }
