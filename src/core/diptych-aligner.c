@@ -32,10 +32,13 @@
  *    passage (one-to-many); adjacent passages linked to the same passage
  *    become one link (1:2, 2:1);
  * 6. every passage left alone is an omission (one per passage, so each
- *    can be tagged); inside links, a word-level diff. */
+ *    can be tagged); inside links, a word-level diff.
+ *
+ * For tuning: DIPTYCH_DEBUG_PAIRS=1 prints every scored candidate pair,
+ * DIPTYCH_DEBUG_TIMING=1 the time of each stage, on stderr. */
 
 /* Candidates kept per passage. */
-#define CANDIDATES_PER_SEGMENT 6
+#define CANDIDATES_PER_SEGMENT 4
 /* A feature in more passages of the other side than this says little
  * about which passages match, and following it would make the cost grow
  * with the product of the lengths. */
@@ -332,7 +335,8 @@ score_ranges (Run        *run,
               guint       b1,
               float      *cov_a,
               float      *cov_b,
-              float      *best_a,   /* per token of a, or NULL */
+              float      *best_a,    /* per token of a, or NULL */
+              guint      *partner_a, /* per token of a: its best match in b, or NULL */
               float      *best_b)
 {
   float mass_a = 0, mass_b = 0, got_a = 0, got_b = 0;
@@ -355,11 +359,14 @@ score_ranges (Run        *run,
     {
       const DiptychFeatToken *ta = tok (sa, i);
       float best = 0;
+      guint partner = G_MAXUINT;
 
       if (ta->weight == 0)
         {
           if (best_a != NULL)
             best_a[i - a0] = 0;
+          if (partner_a != NULL)
+            partner_a[i - a0] = G_MAXUINT;
           continue;
         }
       n_content_a++;
@@ -373,7 +380,10 @@ score_ranges (Run        *run,
             continue;
           m = diptych_features_match (run->features, ta, tb);
           if (m > best)
-            best = m;
+            {
+              best = m;
+              partner = j;
+            }
           if (m > bb[j - b0])
             bb[j - b0] = m;
         }
@@ -382,6 +392,8 @@ score_ranges (Run        *run,
       got_a += best * ta->weight;
       if (best_a != NULL)
         best_a[i - a0] = best;
+      if (partner_a != NULL)
+        partner_a[i - a0] = partner;
     }
   for (guint j = b0; j < b1; j++)
     {
@@ -422,7 +434,8 @@ score_pair (Run   *run,
   const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
 
   return score_ranges (run, sa, sa->segs[a].tok_start, sa->segs[a].tok_end,
-                       sb, sb->segs[b].tok_start, sb->segs[b].tok_end, cov_a, cov_b, NULL, NULL);
+                       sb, sb->segs[b].tok_start, sb->segs[b].tok_end, cov_a, cov_b,
+                       NULL, NULL, NULL);
 }
 
 typedef struct
@@ -572,7 +585,8 @@ match_words (Run   *run,
   float cov_a, cov_b;
 
   score_ranges (run, sa, sa->segs[a].tok_start, sa->segs[a].tok_end,
-                sb, sb->segs[b].tok_start, sb->segs[b].tok_end, &cov_a, &cov_b, best_a, best_b);
+                sb, sb->segs[b].tok_start, sb->segs[b].tok_end, &cov_a, &cov_b,
+                best_a, NULL, best_b);
 }
 
 static void
@@ -699,7 +713,7 @@ merge_helps (Run         *run,
     return FALSE;
   after = score_ranges (run, sa, sa->segs[a0].tok_start, sa->segs[a1].tok_end,
                         sb, sb->segs[b0].tok_start, sb->segs[b1].tok_end,
-                        &cov_a, &cov_b, NULL, NULL);
+                        &cov_a, &cov_b, NULL, NULL, NULL);
   return after >= before + MERGE_MIN_GAIN;
 }
 
@@ -961,14 +975,13 @@ surface_of (const Side             *side,
 /* The reason for a link: the words the passages share, weightiest
  * first; "truce/ceasefire" when matched through another word. */
 static void
-set_shared_terms (Run         *run,
-                  DiptychLink *link,
+set_shared_terms (DiptychLink *link,
                   const Side  *sa,
                   guint        a0,
                   guint        a1,
-                  const Side  *sb,
-                  guint        b0,
-                  guint        b1)
+                  const float *best_a,
+                  const guint *partner_a,
+                  const Side  *sb)
 {
   g_autoptr(GArray) terms = g_array_new (FALSE, FALSE, sizeof (Term));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -977,35 +990,20 @@ set_shared_terms (Run         *run,
   for (guint i = a0; i < a1; i++)
     {
       const DiptychFeatToken *ta = tok (sa, i);
-      const DiptychFeatToken *best_tb = NULL;
+      const DiptychFeatToken *tb;
       g_autofree char *surface_a = NULL;
-      float best = 0;
+      float best = best_a[i - a0];
       Term term;
 
-      if (ta->weight == 0)
+      if (best == 0 || partner_a[i - a0] == G_MAXUINT)
         continue;
-      for (guint j = b0; j < b1; j++)
-        {
-          const DiptychFeatToken *tb = tok (sb, j);
-          float m;
-
-          if (tb->weight == 0)
-            continue;
-          m = diptych_features_match (run->features, ta, tb);
-          if (m > best)
-            {
-              best = m;
-              best_tb = tb;
-            }
-        }
-      if (best_tb == NULL)
-        continue;
+      tb = tok (sb, partner_a[i - a0]);
       surface_a = surface_of (sa, ta);
-      if (best == DIPTYCH_LEVEL_STEM || strcmp (ta->token.norm, best_tb->token.norm) == 0)
+      if (best == DIPTYCH_LEVEL_STEM || strcmp (ta->token.norm, tb->token.norm) == 0)
         term.term = g_steal_pointer (&surface_a);
       else
         {
-          g_autofree char *surface_b = surface_of (sb, best_tb);
+          g_autofree char *surface_b = surface_of (sb, tb);
           term.term = g_strdup_printf ("%s/%s", surface_a, surface_b);
         }
       if (g_hash_table_contains (seen, term.term))
@@ -1073,12 +1071,14 @@ make_link (Run   *run,
   guint tb0 = sb->segs[b0].tok_start, tb1 = sb->segs[b1].tok_end;
   g_autofree float *best_a = g_new0 (float, ta1 - ta0 + 1);
   g_autofree float *best_b = g_new0 (float, tb1 - tb0 + 1);
+  g_autofree guint *partner_a = g_new0 (guint, ta1 - ta0 + 1);
   g_autoptr(GArray) ops = NULL;
   DiptychLinkKind kind;
   DiptychLink *link;
   float cov_a, cov_b, score;
 
-  score = score_ranges (run, sa, ta0, ta1, sb, tb0, tb1, &cov_a, &cov_b, best_a, best_b);
+  score = score_ranges (run, sa, ta0, ta1, sb, tb0, tb1, &cov_a, &cov_b,
+                        best_a, partner_a, best_b);
 
   if (tokens_identical (sa, ta0, ta1, sb, tb0, tb1))
     {
@@ -1098,7 +1098,7 @@ make_link (Run   *run,
       add_uncovered (link, DIPTYCH_SIDE_A, sa, ta0, ta1, best_a);
       add_uncovered (link, DIPTYCH_SIDE_B, sb, tb0, tb1, best_b);
     }
-  set_shared_terms (run, link, sa, ta0, ta1, sb, tb0, tb1);
+  set_shared_terms (link, sa, ta0, ta1, best_a, partner_a, sb);
 
   ops = diptych_word_diff_tokens (run->features, tok (sa, ta0), ta1 - ta0, tok (sb, tb0), tb1 - tb0);
   diptych_link_set_word_ops (link, (const DiptychWordOp *) (gpointer) ops->data, ops->len);
