@@ -588,16 +588,15 @@ read_child_text (Reader      *reader,
                  GError     **error)
 {
   xmlNode *child = find_child (node, name);
+  char *text;
 
   if (child == NULL)
     return NULL;
 
-  {
-    char *text = read_text (reader, child, error);
-    if (text == NULL)
-      *ok = FALSE;
-    return text;
-  }
+  text = read_text (reader, child, error);
+  if (text == NULL)
+    *ok = FALSE;
+  return text;
 }
 
 static gboolean
@@ -1661,7 +1660,10 @@ write_local (const char    *path,
   remove_stale_temporaries (dir, base);
 
   if (save_hooks.fail_create)
-    fd = -1, errno = EACCES;
+    {
+      fd = -1;
+      errno = EACCES;
+    }
   else
     fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
 
