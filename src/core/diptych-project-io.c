@@ -62,6 +62,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1745,7 +1746,13 @@ write_file (GFile         *file,
   const char *data = g_bytes_get_data (bytes, &length);
 
   if (path != NULL)
-    return write_local (path, name, data, length, cancellable, error);
+    {
+      /* Saving through a symbolic link replaces the file it points to,
+       * not the link. */
+      g_autofree char *target = realpath (path, NULL);
+
+      return write_local (target != NULL ? target : path, name, data, length, cancellable, error);
+    }
 
   /* Not a local file: GIO writes a temporary file and keeps a backup. */
   {
