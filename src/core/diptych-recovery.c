@@ -13,6 +13,7 @@
 
 #include "diptych-error.h"
 #include "diptych-project-io.h"
+#include "diptych-project-io-private.h"
 #include "diptych-project-private.h"
 #include "diptych-recovery.h"
 
@@ -195,7 +196,7 @@ check_key (const char  *key,
 
 bad:
   g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
-               "Invalid snapshot key “%s”: use letters, digits, - and _", key != NULL ? key : "");
+               _("Invalid snapshot key “%s”: use letters, digits, - and _"), key != NULL ? key : "");
   return FALSE;
 }
 
@@ -259,6 +260,8 @@ diptych_recovery_save_snapshot (DiptychRecovery  *self,
     return FALSE;
 
   xml = diptych_project_to_xml (project, &xml_length);
+  if (!diptych_project_check_size (key, xml_length, error))
+    return FALSE;
   xml_path = snapshot_path (self->session_dir, key, PROJECT_SUFFIX);
   info_path = snapshot_path (self->session_dir, key, INFO_SUFFIX);
 
