@@ -37,14 +37,21 @@ typedef enum
   DECOR_QUOTE,
 } Decor;
 
+/* Where a line of a layout lies, in Pango units. */
+typedef struct
+{
+  int top;
+  int bottom;
+  int baseline;
+  int x;
+} LineMetrics;
+
 typedef struct
 {
   PangoLayout *layout;
   double       x;
   Decor        decor;
-  GArray      *tops;       /* per line, in Pango units */
-  GArray      *bottoms;
-  GArray      *baselines;
+  GArray      *lines;      /* LineMetrics */
   guint        next_line;
 } Cell;
 
@@ -111,23 +118,28 @@ new_layout (Pdf        *pdf,
   return layout_new (pdf->context, desc, width);
 }
 
+/* Done by the thread that lays the cell out, so that the one drawing it
+ * does not walk the layout again. */
 static void
 cell_measure (Cell *cell)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (cell->layout);
+  PangoLayoutIter *iter;
 
-  cell->tops = g_array_new (FALSE, FALSE, sizeof (int));
-  cell->bottoms = g_array_new (FALSE, FALSE, sizeof (int));
-  cell->baselines = g_array_new (FALSE, FALSE, sizeof (int));
+  if (cell->lines != NULL)
+    return;
+
+  cell->lines = g_array_new (FALSE, FALSE, sizeof (LineMetrics));
+  iter = pango_layout_get_iter (cell->layout);
   do
     {
-      int y0, y1, baseline;
+      LineMetrics metrics;
+      PangoRectangle logical;
 
-      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-      baseline = pango_layout_iter_get_baseline (iter);
-      g_array_append_val (cell->tops, y0);
-      g_array_append_val (cell->bottoms, y1);
-      g_array_append_val (cell->baselines, baseline);
+      pango_layout_iter_get_line_yrange (iter, &metrics.top, &metrics.bottom);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      metrics.baseline = pango_layout_iter_get_baseline (iter);
+      metrics.x = logical.x;
+      g_array_append_val (cell->lines, metrics);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -137,20 +149,18 @@ static void
 cell_clear (Cell *cell)
 {
   g_clear_object (&cell->layout);
-  g_clear_pointer (&cell->tops, g_array_unref);
-  g_clear_pointer (&cell->bottoms, g_array_unref);
-  g_clear_pointer (&cell->baselines, g_array_unref);
+  g_clear_pointer (&cell->lines, g_array_unref);
 }
 
 static double
 cell_remaining_height (Cell *cell)
 {
-  guint n = cell->tops->len;
+  guint n = cell->lines->len;
 
   if (cell->next_line >= n)
     return 0.0;
-  return (g_array_index (cell->bottoms, int, n - 1) -
-          g_array_index (cell->tops, int, cell->next_line)) / (double) PANGO_SCALE;
+  return (g_array_index (cell->lines, LineMetrics, n - 1).bottom -
+          g_array_index (cell->lines, LineMetrics, cell->next_line).top) / (double) PANGO_SCALE;
 }
 
 static void
@@ -202,38 +212,35 @@ cell_draw (Pdf    *pdf,
            Cell   *cell,
            double  limit)
 {
-  PangoLayoutIter *iter;
+  GSList *lines;
   guint first = cell->next_line, line = 0;
   int origin;
   double used = 0.0;
 
-  if (first >= cell->tops->len)
+  if (first >= cell->lines->len)
     return 0.0;
 
-  origin = g_array_index (cell->tops, int, first);
-  iter = pango_layout_get_iter (cell->layout);
-  do
+  origin = g_array_index (cell->lines, LineMetrics, first).top;
+  lines = pango_layout_get_lines_readonly (cell->layout);
+  for (; lines != NULL && line < cell->lines->len; lines = lines->next, line++)
     {
-      PangoRectangle logical;
+      const LineMetrics *metrics = &g_array_index (cell->lines, LineMetrics, line);
       double bottom;
 
       if (line < first)
         continue;
-      bottom = (g_array_index (cell->bottoms, int, line) - origin) / (double) PANGO_SCALE;
-      if (pdf->y + bottom > limit && line > first)
-        break;
-      if (pdf->y + bottom > limit && pdf->y > pdf->top + 0.5)
+      bottom = (metrics->bottom - origin) / (double) PANGO_SCALE;
+      /* A line that does not fit waits for the next page, unless the page
+       * is empty. */
+      if (pdf->y + bottom > limit && (line > first || pdf->y > pdf->top + 0.5))
         break;
 
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      cairo_move_to (pdf->cr, cell->x + logical.x / (double) PANGO_SCALE,
-                     pdf->y + (g_array_index (cell->baselines, int, line) - origin) / (double) PANGO_SCALE);
-      pango_cairo_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
+      cairo_move_to (pdf->cr, cell->x + metrics->x / (double) PANGO_SCALE,
+                     pdf->y + (metrics->baseline - origin) / (double) PANGO_SCALE);
+      pango_cairo_show_layout_line (pdf->cr, lines->data);
       used = bottom;
       cell->next_line = line + 1;
     }
-  while (line++, pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
 
   draw_decor (pdf, cell->decor, cell->x, pdf->y, pdf->y + used);
   return used;
@@ -285,7 +292,7 @@ flow (Pdf    *pdf,
           used = MAX (used, h);
         }
       for (guint i = 0; i < n_cells; i++)
-        done = done && cells[i].next_line >= cells[i].tops->len;
+        done = done && cells[i].next_line >= cells[i].lines->len;
 
       pdf->y += used;
       if (done)
@@ -665,7 +672,7 @@ typedef struct
   guint         first;
   guint         last;
   guint         slot;
-  PangoLayout **layouts;   /* N_CELLS per row */
+  Cell         *cells;     /* N_CELLS per row, laid out and measured */
 } Chunk;
 
 typedef struct
@@ -692,8 +699,8 @@ static void
 chunk_free (Chunk *chunk)
 {
   for (guint i = 0; i < N_CELLS * (chunk->last - chunk->first); i++)
-    g_clear_object (&chunk->layouts[i]);
-  g_free (chunk->layouts);
+    cell_clear (&chunk->cells[i]);
+  g_free (chunk->cells);
   g_free (chunk);
 }
 
@@ -757,14 +764,14 @@ lay_out_chunk (Pipeline *pipeline,
   chunk->first = first;
   chunk->last = MIN (first + CHUNK_ROWS, report->rows->len);
   chunk->slot = slot;
-  chunk->layouts = g_new0 (PangoLayout *, N_CELLS * (chunk->last - chunk->first));
+  chunk->cells = g_new0 (Cell, N_CELLS * (chunk->last - chunk->first));
 
   for (guint i = chunk->first; i < chunk->last; i++)
     {
       DiptychReportRow *row = &g_array_index (report->rows, DiptychReportRow, i);
-      PangoLayout **cells = &chunk->layouts[N_CELLS * (i - chunk->first)];
+      Cell *cells = &chunk->cells[N_CELLS * (i - chunk->first)];
 
-      cells[0] = label_layout (pipeline, context, row);
+      cells[0].layout = label_layout (pipeline, context, row);
       for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
         {
           PangoLayout *layout;
@@ -781,11 +788,11 @@ lay_out_chunk (Pipeline *pipeline,
               pango_layout_set_text (layout, "—", -1);
               pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
             }
-          cells[1 + side] = layout;
+          cells[1 + side].layout = layout;
         }
       /* Lay them out here, not in the thread that draws them. */
       for (guint c = 0; c < N_CELLS; c++)
-        pango_layout_get_line_count (cells[c]);
+        cell_measure (&cells[c]);
     }
   return chunk;
 }
@@ -933,8 +940,11 @@ write_rows (Pdf     *pdf,
       /* Laid out by the worker; flow() frees them. */
       for (guint c = 0; c < N_CELLS; c++)
         {
+          Cell *cell = &chunk->cells[N_CELLS * (i - chunk->first) + c];
+
+          cells[c] = *cell;
+          memset (cell, 0, sizeof *cell);
           cells[c].x = pdf->col_x[c];
-          cells[c].layout = g_steal_pointer (&chunk->layouts[N_CELLS * (i - chunk->first) + c]);
         }
 
       if (row->link != NULL)
