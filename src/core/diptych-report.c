@@ -60,9 +60,11 @@ diptych_paper_size_from_string (const char       *str,
 {
   g_return_val_if_fail (paper != NULL, FALSE);
 
-  if (g_strcmp0 (str, "a4") == 0 || g_strcmp0 (str, "A4") == 0)
+  if (str == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (str, "a4") == 0)
     *paper = DIPTYCH_PAPER_A4;
-  else if (str != NULL && g_ascii_strcasecmp (str, "letter") == 0)
+  else if (g_ascii_strcasecmp (str, "letter") == 0)
     *paper = DIPTYCH_PAPER_LETTER;
   else
     return FALSE;
