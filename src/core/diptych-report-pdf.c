@@ -62,6 +62,7 @@ typedef struct
   PangoContext   *context;
   GHashTable     *fonts;     /* description string → PangoFontDescription */
   GPtrArray      *pages;     /* cairo_surface_t (recording) */
+  GArray         *lines;     /* Line, of the page being drawn */
   cairo_t        *cr;
   double          width;
   double          height;
@@ -173,6 +174,18 @@ set_rgb (cairo_t    *cr,
   cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
 }
 
+/* The bars beside passages and the rules between rows are collected and
+ * stroked together when the page is done: a few strokes a page rather
+ * than three a row. */
+typedef struct
+{
+  Decor  decor;
+  double x0;
+  double y0;
+  double x1;
+  double y1;
+} Line;
+
 static void
 draw_decor (Pdf    *pdf,
             Decor   decor,
@@ -180,29 +193,60 @@ draw_decor (Pdf    *pdf,
             double  y0,
             double  y1)
 {
-  cairo_t *cr = pdf->cr;
-  static const double dash[] = { 4.0, 2.0 };
-  static const double dot[] = { 1.0, 1.5 };
+  Line line = { decor, x - 4.0, y0, x - 4.0, y1 };
 
   if (decor == DECOR_NONE || y1 <= y0)
     return;
+  g_array_append_val (pdf->lines, line);
+}
 
-  cairo_save (cr);
-  cairo_set_line_width (cr, 2.0);
-  switch (decor)
+static void
+draw_rule (Pdf    *pdf,
+           double  y)
+{
+  Line line = { DECOR_NONE, MARGIN, y, pdf->width - MARGIN, y };
+
+  g_array_append_val (pdf->lines, line);
+}
+
+static void
+stroke_lines (Pdf *pdf)
+{
+  static const double dash[] = { 4.0, 2.0 };
+  static const double dot[] = { 1.0, 1.5 };
+  cairo_t *cr = pdf->cr;
+
+  for (Decor decor = DECOR_NONE; decor <= DECOR_QUOTE; decor++)
     {
-    case DECOR_IDENTICAL: set_rgb (cr, 0x26a269); break;
-    case DECOR_REWORDED: set_rgb (cr, 0x1c71d8); cairo_set_dash (cr, dash, 2, 0); break;
-    case DECOR_PARTIAL: set_rgb (cr, 0xc64600); cairo_set_dash (cr, dot, 2, 0); break;
-    case DECOR_OMISSION: set_rgb (cr, 0xc01c28); cairo_set_line_width (cr, 3.0); break;
-    case DECOR_QUOTE: set_rgb (cr, 0x888888); break;
-    case DECOR_NONE:
-    default: break;
+      gboolean any = FALSE;
+
+      cairo_save (cr);
+      cairo_set_line_width (cr, 2.0);
+      switch (decor)
+        {
+        case DECOR_NONE: set_rgb (cr, 0xc0c0c0); cairo_set_line_width (cr, 0.5); break;
+        case DECOR_IDENTICAL: set_rgb (cr, 0x26a269); break;
+        case DECOR_REWORDED: set_rgb (cr, 0x1c71d8); cairo_set_dash (cr, dash, 2, 0); break;
+        case DECOR_PARTIAL: set_rgb (cr, 0xc64600); cairo_set_dash (cr, dot, 2, 0); break;
+        case DECOR_OMISSION: set_rgb (cr, 0xc01c28); cairo_set_line_width (cr, 3.0); break;
+        case DECOR_QUOTE: set_rgb (cr, 0x888888); break;
+        default: break;
+        }
+      for (guint i = 0; i < pdf->lines->len; i++)
+        {
+          const Line *line = &g_array_index (pdf->lines, Line, i);
+
+          if (line->decor != decor)
+            continue;
+          cairo_move_to (cr, line->x0, line->y0);
+          cairo_line_to (cr, line->x1, line->y1);
+          any = TRUE;
+        }
+      if (any)
+        cairo_stroke (cr);
+      cairo_restore (cr);
     }
-  cairo_move_to (cr, x - 4.0, y0);
-  cairo_line_to (cr, x - 4.0, y1);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  g_array_set_size (pdf->lines, 0);
 }
 
 /* Draws the lines of a cell that fit above limit, from its next line on.
@@ -301,15 +345,7 @@ flow (Pdf    *pdf,
     }
 
   if (rule)
-    {
-      cairo_save (pdf->cr);
-      set_rgb (pdf->cr, 0xc0c0c0);
-      cairo_set_line_width (pdf->cr, 0.5);
-      cairo_move_to (pdf->cr, MARGIN, pdf->y + spacing / 2);
-      cairo_line_to (pdf->cr, pdf->width - MARGIN, pdf->y + spacing / 2);
-      cairo_stroke (pdf->cr);
-      cairo_restore (pdf->cr);
-    }
+    draw_rule (pdf, pdf->y + spacing / 2);
   pdf->y += spacing;
 
   for (guint i = 0; i < n_cells; i++)
@@ -365,6 +401,8 @@ start_page (Pdf *pdf)
   cairo_rectangle_t extents = { 0, 0, pdf->width, pdf->height };
   cairo_surface_t *page;
 
+  if (pdf->cr != NULL)
+    stroke_lines (pdf);
   g_clear_pointer (&pdf->cr, cairo_destroy);
   page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   g_ptr_array_add (pdf->pages, page);
@@ -1128,6 +1166,7 @@ pdf_lay_out (Pdf            *pdf,
   pdf->col_x[2] = pdf->col_x[1] + column + GAP;
   pdf->col_width[2] = column;
   pdf->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  pdf->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   pdf->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) pango_font_description_free);
   /* A font map of its own: the pages may be drawn later, and the thread's
@@ -1142,6 +1181,7 @@ pdf_lay_out (Pdf            *pdf,
     return FALSE;
   write_omissions (pdf);
   write_annotations (pdf);
+  stroke_lines (pdf);
   g_clear_pointer (&pdf->cr, cairo_destroy);
 
   if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
@@ -1169,6 +1209,7 @@ pdf_clear (Pdf *pdf)
 {
   g_clear_pointer (&pdf->cr, cairo_destroy);
   g_clear_pointer (&pdf->pages, g_ptr_array_unref);
+  g_clear_pointer (&pdf->lines, g_array_unref);
   g_clear_object (&pdf->context);
   g_clear_object (&pdf->font_map);
   g_clear_pointer (&pdf->fonts, g_hash_table_unref);
