@@ -971,13 +971,18 @@ write_file (DiptychProject              *project,
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
+  gboolean existed = g_file_query_exists (file, NULL);
 
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                            cancellable, &local_error);
   if (stream == NULL)
     {
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_IO,
-                   _("“%s” could not be written: %s"), name, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error_literal (error, DIPTYCH_ERROR, DIPTYCH_ERROR_CANCELLED,
+                             _("The export was cancelled."));
+      else
+        g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_IO,
+                     _("“%s” could not be written: %s"), name, local_error->message);
       return FALSE;
     }
 
@@ -985,11 +990,14 @@ write_file (DiptychProject              *project,
                         progress, progress_data, cancellable, word_ops, error))
     {
       /* Closing with a cancelled cancellable drops the temporary file and
-       * leaves any previous report in place. */
+       * leaves any previous report in place; a new file is written in
+       * place, so it goes. */
       g_autoptr(GCancellable) abort = g_cancellable_new ();
 
       g_cancellable_cancel (abort);
       g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       return FALSE;
     }
 
@@ -1136,6 +1144,8 @@ diptych_report_write_async (DiptychProject              *project,
 
   task = g_task_new (project, cancellable, callback, user_data);
   g_task_set_source_tag (task, diptych_report_write_async);
+  /* Cancelling gives DIPTYCH_ERROR_CANCELLED, as the sync call does. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
   g_task_run_in_thread (task, write_thread);
 }
