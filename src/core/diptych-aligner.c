@@ -336,6 +336,38 @@ build_index (Run  *run,
     }
 }
 
+/* The words with which readouts report any exchange ("the leaders
+ * discussed", "the sides noted"): two passages sharing only these say
+ * nothing alike. */
+static const char * const boilerplate_words[] = {
+  "discuss", "discussed", "discusses", "discussing", "discussion", "discussions",
+  "leader", "leaders", "side", "sides", "party", "parties",
+  "agree", "agreed", "agrees",
+  "note", "noted", "notes", "stress", "stressed", "stresses",
+  "express", "expressed", "expresses", "emphasise", "emphasised", "emphasize",
+  "emphasized", "underline", "underlined", "underscore", "underscored",
+  "reaffirm", "reaffirmed", "raise", "raised", "also",
+};
+
+static gpointer
+init_boilerplate (gpointer data)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (boilerplate_words); i++)
+    g_hash_table_add (set, (gpointer) boilerplate_words[i]);
+  return set;
+}
+
+static gboolean
+is_boilerplate (const char *norm)
+{
+  static GOnce once = G_ONCE_INIT;
+  GHashTable *set = g_once (&once, init_boilerplate, NULL);
+
+  return g_hash_table_contains (set, norm);
+}
+
 /* How much a word matched at level best counts towards the distinctive
  * words two passages share. */
 static inline float
@@ -343,7 +375,7 @@ substance_of (const Run              *run,
               const DiptychFeatToken *ft,
               float                   best)
 {
-  if (best <= 0 || ft->weight < run->generic_weight)
+  if (best <= 0 || ft->weight < run->generic_weight || is_boilerplate (ft->token.norm))
     return 0;
   return MIN (1.0f, best / FULL_MATCH);
 }
@@ -748,6 +780,10 @@ has_support (Run        *run,
  * more than one distinctive shared word: a name or a common word of the
  * texts recurs in many passages without making them say the same. */
 #define MANY_MIN_SUBSTANCE 1.5f
+/* A pair not mutually best is a link on its own with at least one
+ * distinctive shared word, next to a link with at least a loose one. */
+#define ALONE_MIN_SUBSTANCE     1.0f
+#define SUPPORTED_MIN_SUBSTANCE 0.5f
 
 static gboolean
 merge_helps (Run         *run,
@@ -882,10 +918,15 @@ select_links (Run    *run,
       for (guint i = 0; i < n_pairs; i++)
         {
           const Pair *p = &pairs[i];
+          float substance;
+
           if (sa->linked[p->a] != 0 || sb->linked[p->b] != 0)
             continue;
-          if (p->score >= run->t_link
-              || (p->score >= run->t_support && has_support (run, edges, p->a, p->b)))
+          if (p->score < run->t_support)
+            break;
+          substance = pair_substance (run, p->a, p->b);
+          if ((p->score >= run->t_link && substance >= ALONE_MIN_SUBSTANCE)
+              || (substance >= SUPPORTED_MIN_SUBSTANCE && has_support (run, edges, p->a, p->b)))
             {
               add_edge (run, edges, edge_list, p->a, p->b);
               added++;
