@@ -43,7 +43,7 @@ static const char * const alias_table[] = {
   "ukrainian armed forces|armed forces of ukraine|=afu|ukrainian army|ukrainian military",
   "nato|north atlantic alliance|north atlantic treaty organization",
   "attack|strike|assault",
-  "negotiation|talks|talk|consultation|consultations",
+  "negotiation|talks|talk|consultation|consultations|meet|met|meeting|meetings",
   "exchange|swap",
   "prisoner|captive|=pow|prisoner of war",
   "soldier|serviceman|servicemen|troops|troop",
