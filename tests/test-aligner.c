@@ -260,6 +260,25 @@ test_aligner_topic_words (void)
 }
 
 static void
+test_aligner_shared_name (void)
+{
+  /* Next to a link, a place named on both sides is not enough to say
+   * that two passages tell the same. */
+  g_autoptr(DiptychDocument) a = doc (
+    "Chancellor Holt received President Raducan in Feldstadt for talks on security.\n"
+    "Fishermen from Lemos.");
+  g_autoptr(DiptychDocument) b = doc (
+    "President Raducan paid a visit to Feldstadt for talks with Chancellor Holt on security.\n"
+    "Lemos schools reopened.");
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+
+  g_assert_nonnull (link_from (alignment, a, "Chancellor Holt", 0));
+  g_assert_null (link_from (alignment, a, "Fishermen from", 0));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_A, a, "Fishermen from"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "Lemos schools"));
+}
+
+static void
 test_aligner_merge (void)
 {
   /* Two sentences of A say what one sentence of B says: one 2:1 link. */
@@ -518,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/aligner/one-to-many-needs-substance", test_aligner_one_to_many_needs_substance);
   g_test_add_func ("/aligner/boilerplate", test_aligner_boilerplate);
   g_test_add_func ("/aligner/topic-words", test_aligner_topic_words);
+  g_test_add_func ("/aligner/shared-name", test_aligner_shared_name);
   g_test_add_func ("/aligner/merge", test_aligner_merge);
   g_test_add_func ("/aligner/hostile", test_aligner_hostile);
   g_test_add_func ("/aligner/cjk-rtl", test_aligner_cjk_rtl);

@@ -60,6 +60,9 @@
  * it does not make a link either. */
 #define COMMON_SHARE        0.1f
 #define COMMON_MIN_PASSAGES 4
+/* A shared name (a capitalised word) counts half: the same country or
+ * place comes up in passages about different things. */
+#define NAME_SUBSTANCE 0.5f
 
 typedef struct
 {
@@ -393,6 +396,8 @@ substance_of (const Run  *run,
   if (best <= 0 || ft->weight < run->generic_weight || side->common[t]
       || is_boilerplate (ft->token.norm))
     return 0;
+  if (ft->token.flags & DIPTYCH_TOKEN_CAPITALIZED)
+    return NAME_SUBSTANCE * MIN (1.0f, best / FULL_MATCH);
   return MIN (1.0f, best / FULL_MATCH);
 }
 
@@ -797,9 +802,10 @@ has_support (Run        *run,
  * texts recurs in many passages without making them say the same. */
 #define MANY_MIN_SUBSTANCE 1.5f
 /* A pair not mutually best is a link on its own with at least one
- * distinctive shared word, next to a link with at least a loose one. */
+ * distinctive shared word, next to a link with at least a loose one
+ * that is not a name alone. */
 #define ALONE_MIN_SUBSTANCE     1.0f
-#define SUPPORTED_MIN_SUBSTANCE 0.5f
+#define SUPPORTED_MIN_SUBSTANCE 0.6f
 
 static gboolean
 merge_helps (Run         *run,
