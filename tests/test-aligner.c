@@ -279,6 +279,30 @@ test_aligner_shared_name (void)
 }
 
 static void
+test_aligner_same_twice (void)
+{
+  /* One side tells the same thing twice: both passages link to it, the
+   * second is no omission even though it adds nothing new. */
+  g_autoptr(DiptychDocument) a = doc (
+    "The leaders condemned the missile strike on the harbour of Velka.\n"
+    "The weather was cold.");
+  g_autoptr(DiptychDocument) b = doc (
+    "The missile strike on the harbour of Velka was condemned by the leaders.\n"
+    "Journalists waited outside for hours.\n"
+    "Once again the strike on Velka harbour was condemned.");
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+  DiptychLink *first = link_from (alignment, a, "The leaders", 0);
+  DiptychLink *second = link_from (alignment, a, "The leaders", 1);
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_true (links_to (first, b, "The missile") || links_to (second, b, "The missile"));
+  g_assert_true (links_to (first, b, "Once again") || links_to (second, b, "Once again"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "Journalists"));
+  g_assert_false (omitted (alignment, DIPTYCH_SIDE_B, b, "Once again"));
+}
+
+static void
 test_aligner_merge (void)
 {
   /* Two sentences of A say what one sentence of B says: one 2:1 link. */
@@ -538,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/aligner/boilerplate", test_aligner_boilerplate);
   g_test_add_func ("/aligner/topic-words", test_aligner_topic_words);
   g_test_add_func ("/aligner/shared-name", test_aligner_shared_name);
+  g_test_add_func ("/aligner/same-twice", test_aligner_same_twice);
   g_test_add_func ("/aligner/merge", test_aligner_merge);
   g_test_add_func ("/aligner/hostile", test_aligner_hostile);
   g_test_add_func ("/aligner/cjk-rtl", test_aligner_cjk_rtl);

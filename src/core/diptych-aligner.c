@@ -993,6 +993,7 @@ select_links (Run    *run,
     {
       const Pair *p = &pairs[i];
       gboolean free_a = sa->linked[p->a] == 0, free_b = sb->linked[p->b] == 0;
+      gboolean strong;
       float cov_free;
 
       if (free_a == free_b || p->score < run->t_support)
@@ -1001,8 +1002,12 @@ select_links (Run    *run,
       cov_free = free_a ? p->cov_a : p->cov_b;
       if (cov_free < run->t_cover * 0.45f)
         continue;
+      /* The free passage's best match, good on its own: it says what
+       * the linked passage says, even if in the same words as its
+       * other link. Otherwise, only for content not linked yet. */
+      strong = p->score >= run->t_link && p->score >= (free_a ? best_a[p->a] : best_b[p->b]);
       if ((cov_free >= run->t_cover * 0.6f || has_support (run, edges, p->a, p->b))
-          && novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY
+          && (strong || novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY)
           && pair_substance (run, p->a, p->b) >= MANY_MIN_SUBSTANCE)
         add_edge (run, edges, edge_list, p->a, p->b);
     }
