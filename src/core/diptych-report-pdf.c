@@ -37,23 +37,32 @@ typedef enum
   DECOR_QUOTE,
 } Decor;
 
+/* Where a line of a layout lies, in Pango units. */
+typedef struct
+{
+  int top;
+  int bottom;
+  int baseline;
+  int x;
+} LineMetrics;
+
 typedef struct
 {
   PangoLayout *layout;
   double       x;
   Decor        decor;
-  GArray      *tops;       /* per line, in Pango units */
-  GArray      *bottoms;
-  GArray      *baselines;
+  GArray      *lines;      /* LineMetrics */
   guint        next_line;
 } Cell;
 
 typedef struct
 {
   DiptychReport  *report;
+  PangoFontMap   *font_map;
   PangoContext   *context;
   GHashTable     *fonts;     /* description string → PangoFontDescription */
   GPtrArray      *pages;     /* cairo_surface_t (recording) */
+  GArray         *lines;     /* Line, of the page being drawn */
   cairo_t        *cr;
   double          width;
   double          height;
@@ -110,23 +119,28 @@ new_layout (Pdf        *pdf,
   return layout_new (pdf->context, desc, width);
 }
 
+/* Done by the thread that lays the cell out, so that the one drawing it
+ * does not walk the layout again. */
 static void
 cell_measure (Cell *cell)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (cell->layout);
+  PangoLayoutIter *iter;
 
-  cell->tops = g_array_new (FALSE, FALSE, sizeof (int));
-  cell->bottoms = g_array_new (FALSE, FALSE, sizeof (int));
-  cell->baselines = g_array_new (FALSE, FALSE, sizeof (int));
+  if (cell->lines != NULL)
+    return;
+
+  cell->lines = g_array_new (FALSE, FALSE, sizeof (LineMetrics));
+  iter = pango_layout_get_iter (cell->layout);
   do
     {
-      int y0, y1, baseline;
+      LineMetrics metrics;
+      PangoRectangle logical;
 
-      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-      baseline = pango_layout_iter_get_baseline (iter);
-      g_array_append_val (cell->tops, y0);
-      g_array_append_val (cell->bottoms, y1);
-      g_array_append_val (cell->baselines, baseline);
+      pango_layout_iter_get_line_yrange (iter, &metrics.top, &metrics.bottom);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      metrics.baseline = pango_layout_iter_get_baseline (iter);
+      metrics.x = logical.x;
+      g_array_append_val (cell->lines, metrics);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -136,20 +150,18 @@ static void
 cell_clear (Cell *cell)
 {
   g_clear_object (&cell->layout);
-  g_clear_pointer (&cell->tops, g_array_unref);
-  g_clear_pointer (&cell->bottoms, g_array_unref);
-  g_clear_pointer (&cell->baselines, g_array_unref);
+  g_clear_pointer (&cell->lines, g_array_unref);
 }
 
 static double
 cell_remaining_height (Cell *cell)
 {
-  guint n = cell->tops->len;
+  guint n = cell->lines->len;
 
   if (cell->next_line >= n)
     return 0.0;
-  return (g_array_index (cell->bottoms, int, n - 1) -
-          g_array_index (cell->tops, int, cell->next_line)) / (double) PANGO_SCALE;
+  return (g_array_index (cell->lines, LineMetrics, n - 1).bottom -
+          g_array_index (cell->lines, LineMetrics, cell->next_line).top) / (double) PANGO_SCALE;
 }
 
 static void
@@ -162,6 +174,18 @@ set_rgb (cairo_t    *cr,
   cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
 }
 
+/* The bars beside passages and the rules between rows are collected and
+ * stroked together when the page is done: a few strokes a page rather
+ * than three a row. */
+typedef struct
+{
+  Decor  decor;
+  double x0;
+  double y0;
+  double x1;
+  double y1;
+} Line;
+
 static void
 draw_decor (Pdf    *pdf,
             Decor   decor,
@@ -169,29 +193,60 @@ draw_decor (Pdf    *pdf,
             double  y0,
             double  y1)
 {
-  cairo_t *cr = pdf->cr;
-  static const double dash[] = { 4.0, 2.0 };
-  static const double dot[] = { 1.0, 1.5 };
+  Line line = { decor, x - 4.0, y0, x - 4.0, y1 };
 
   if (decor == DECOR_NONE || y1 <= y0)
     return;
+  g_array_append_val (pdf->lines, line);
+}
 
-  cairo_save (cr);
-  cairo_set_line_width (cr, 2.0);
-  switch (decor)
+static void
+draw_rule (Pdf    *pdf,
+           double  y)
+{
+  Line line = { DECOR_NONE, MARGIN, y, pdf->width - MARGIN, y };
+
+  g_array_append_val (pdf->lines, line);
+}
+
+static void
+stroke_lines (Pdf *pdf)
+{
+  static const double dash[] = { 4.0, 2.0 };
+  static const double dot[] = { 1.0, 1.5 };
+  cairo_t *cr = pdf->cr;
+
+  for (Decor decor = DECOR_NONE; decor <= DECOR_QUOTE; decor++)
     {
-    case DECOR_IDENTICAL: set_rgb (cr, 0x26a269); break;
-    case DECOR_REWORDED: set_rgb (cr, 0x1c71d8); cairo_set_dash (cr, dash, 2, 0); break;
-    case DECOR_PARTIAL: set_rgb (cr, 0xc64600); cairo_set_dash (cr, dot, 2, 0); break;
-    case DECOR_OMISSION: set_rgb (cr, 0xc01c28); cairo_set_line_width (cr, 3.0); break;
-    case DECOR_QUOTE: set_rgb (cr, 0x888888); break;
-    case DECOR_NONE:
-    default: break;
+      gboolean any = FALSE;
+
+      cairo_save (cr);
+      cairo_set_line_width (cr, 2.0);
+      switch (decor)
+        {
+        case DECOR_NONE: set_rgb (cr, 0xc0c0c0); cairo_set_line_width (cr, 0.5); break;
+        case DECOR_IDENTICAL: set_rgb (cr, 0x26a269); break;
+        case DECOR_REWORDED: set_rgb (cr, 0x1c71d8); cairo_set_dash (cr, dash, 2, 0); break;
+        case DECOR_PARTIAL: set_rgb (cr, 0xc64600); cairo_set_dash (cr, dot, 2, 0); break;
+        case DECOR_OMISSION: set_rgb (cr, 0xc01c28); cairo_set_line_width (cr, 3.0); break;
+        case DECOR_QUOTE: set_rgb (cr, 0x888888); break;
+        default: break;
+        }
+      for (guint i = 0; i < pdf->lines->len; i++)
+        {
+          const Line *line = &g_array_index (pdf->lines, Line, i);
+
+          if (line->decor != decor)
+            continue;
+          cairo_move_to (cr, line->x0, line->y0);
+          cairo_line_to (cr, line->x1, line->y1);
+          any = TRUE;
+        }
+      if (any)
+        cairo_stroke (cr);
+      cairo_restore (cr);
     }
-  cairo_move_to (cr, x - 4.0, y0);
-  cairo_line_to (cr, x - 4.0, y1);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  g_array_set_size (pdf->lines, 0);
 }
 
 /* Draws the lines of a cell that fit above limit, from its next line on.
@@ -201,38 +256,35 @@ cell_draw (Pdf    *pdf,
            Cell   *cell,
            double  limit)
 {
-  PangoLayoutIter *iter;
+  GSList *lines;
   guint first = cell->next_line, line = 0;
   int origin;
   double used = 0.0;
 
-  if (first >= cell->tops->len)
+  if (first >= cell->lines->len)
     return 0.0;
 
-  origin = g_array_index (cell->tops, int, first);
-  iter = pango_layout_get_iter (cell->layout);
-  do
+  origin = g_array_index (cell->lines, LineMetrics, first).top;
+  lines = pango_layout_get_lines_readonly (cell->layout);
+  for (; lines != NULL && line < cell->lines->len; lines = lines->next, line++)
     {
-      PangoRectangle logical;
+      const LineMetrics *metrics = &g_array_index (cell->lines, LineMetrics, line);
       double bottom;
 
       if (line < first)
         continue;
-      bottom = (g_array_index (cell->bottoms, int, line) - origin) / (double) PANGO_SCALE;
-      if (pdf->y + bottom > limit && line > first)
-        break;
-      if (pdf->y + bottom > limit && pdf->y > pdf->top + 0.5)
+      bottom = (metrics->bottom - origin) / (double) PANGO_SCALE;
+      /* A line that does not fit waits for the next page, unless the page
+       * is empty. */
+      if (pdf->y + bottom > limit && (line > first || pdf->y > pdf->top + 0.5))
         break;
 
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      cairo_move_to (pdf->cr, cell->x + logical.x / (double) PANGO_SCALE,
-                     pdf->y + (g_array_index (cell->baselines, int, line) - origin) / (double) PANGO_SCALE);
-      pango_cairo_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
+      cairo_move_to (pdf->cr, cell->x + metrics->x / (double) PANGO_SCALE,
+                     pdf->y + (metrics->baseline - origin) / (double) PANGO_SCALE);
+      pango_cairo_show_layout_line (pdf->cr, lines->data);
       used = bottom;
       cell->next_line = line + 1;
     }
-  while (line++, pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
 
   draw_decor (pdf, cell->decor, cell->x, pdf->y, pdf->y + used);
   return used;
@@ -284,7 +336,7 @@ flow (Pdf    *pdf,
           used = MAX (used, h);
         }
       for (guint i = 0; i < n_cells; i++)
-        done = done && cells[i].next_line >= cells[i].tops->len;
+        done = done && cells[i].next_line >= cells[i].lines->len;
 
       pdf->y += used;
       if (done)
@@ -293,15 +345,7 @@ flow (Pdf    *pdf,
     }
 
   if (rule)
-    {
-      cairo_save (pdf->cr);
-      set_rgb (pdf->cr, 0xc0c0c0);
-      cairo_set_line_width (pdf->cr, 0.5);
-      cairo_move_to (pdf->cr, MARGIN, pdf->y + spacing / 2);
-      cairo_line_to (pdf->cr, pdf->width - MARGIN, pdf->y + spacing / 2);
-      cairo_stroke (pdf->cr);
-      cairo_restore (pdf->cr);
-    }
+    draw_rule (pdf, pdf->y + spacing / 2);
   pdf->y += spacing;
 
   for (guint i = 0; i < n_cells; i++)
@@ -357,6 +401,8 @@ start_page (Pdf *pdf)
   cairo_rectangle_t extents = { 0, 0, pdf->width, pdf->height };
   cairo_surface_t *page;
 
+  if (pdf->cr != NULL)
+    stroke_lines (pdf);
   g_clear_pointer (&pdf->cr, cairo_destroy);
   page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   g_ptr_array_add (pdf->pages, page);
@@ -664,7 +710,7 @@ typedef struct
   guint         first;
   guint         last;
   guint         slot;
-  PangoLayout **layouts;   /* N_CELLS per row */
+  Cell         *cells;     /* N_CELLS per row, laid out and measured */
 } Chunk;
 
 typedef struct
@@ -691,8 +737,8 @@ static void
 chunk_free (Chunk *chunk)
 {
   for (guint i = 0; i < N_CELLS * (chunk->last - chunk->first); i++)
-    g_clear_object (&chunk->layouts[i]);
-  g_free (chunk->layouts);
+    cell_clear (&chunk->cells[i]);
+  g_free (chunk->cells);
   g_free (chunk);
 }
 
@@ -756,14 +802,14 @@ lay_out_chunk (Pipeline *pipeline,
   chunk->first = first;
   chunk->last = MIN (first + CHUNK_ROWS, report->rows->len);
   chunk->slot = slot;
-  chunk->layouts = g_new0 (PangoLayout *, N_CELLS * (chunk->last - chunk->first));
+  chunk->cells = g_new0 (Cell, N_CELLS * (chunk->last - chunk->first));
 
   for (guint i = chunk->first; i < chunk->last; i++)
     {
       DiptychReportRow *row = &g_array_index (report->rows, DiptychReportRow, i);
-      PangoLayout **cells = &chunk->layouts[N_CELLS * (i - chunk->first)];
+      Cell *cells = &chunk->cells[N_CELLS * (i - chunk->first)];
 
-      cells[0] = label_layout (pipeline, context, row);
+      cells[0].layout = label_layout (pipeline, context, row);
       for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
         {
           PangoLayout *layout;
@@ -780,11 +826,11 @@ lay_out_chunk (Pipeline *pipeline,
               pango_layout_set_text (layout, "—", -1);
               pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
             }
-          cells[1 + side] = layout;
+          cells[1 + side].layout = layout;
         }
       /* Lay them out here, not in the thread that draws them. */
       for (guint c = 0; c < N_CELLS; c++)
-        pango_layout_get_line_count (cells[c]);
+        cell_measure (&cells[c]);
     }
   return chunk;
 }
@@ -932,8 +978,11 @@ write_rows (Pdf     *pdf,
       /* Laid out by the worker; flow() frees them. */
       for (guint c = 0; c < N_CELLS; c++)
         {
+          Cell *cell = &chunk->cells[N_CELLS * (i - chunk->first) + c];
+
+          cells[c] = *cell;
+          memset (cell, 0, sizeof *cell);
           cells[c].x = pdf->col_x[c];
-          cells[c].layout = g_steal_pointer (&chunk->layouts[N_CELLS * (i - chunk->first) + c]);
         }
 
       if (row->link != NULL)
@@ -1093,6 +1142,80 @@ draw_header_footer (Pdf     *pdf,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Pass one: the report laid out on pages of the given size. */
+static gboolean
+pdf_lay_out (Pdf            *pdf,
+             DiptychReport  *report,
+             double          width,
+             double          height,
+             GError        **error)
+{
+  double column;
+  gint64 started = g_get_monotonic_time ();
+
+  pdf->report = report;
+  pdf->width = width;
+  pdf->height = height;
+  pdf->top = MARGIN + HEADER_HEIGHT;
+  pdf->bottom = pdf->height - MARGIN - FOOTER_HEIGHT;
+  column = (pdf->width - 2 * MARGIN - META_WIDTH - 2 * GAP) / 2;
+  pdf->col_x[0] = MARGIN;
+  pdf->col_width[0] = META_WIDTH;
+  pdf->col_x[1] = MARGIN + META_WIDTH + GAP;
+  pdf->col_width[1] = column;
+  pdf->col_x[2] = pdf->col_x[1] + column + GAP;
+  pdf->col_width[2] = column;
+  pdf->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  pdf->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  pdf->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) pango_font_description_free);
+  /* A font map of its own: the pages may be drawn later, and the thread's
+   * default font map may be busy elsewhere by then. */
+  pdf->font_map = pango_cairo_font_map_new ();
+  pdf->context = print_context_new (pdf->font_map);
+
+  start_page (pdf);
+  write_title (pdf);
+  write_summary (pdf);
+  if (!write_rows (pdf, error))
+    return FALSE;
+  write_omissions (pdf);
+  write_annotations (pdf);
+  stroke_lines (pdf);
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+
+  if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
+    g_printerr ("pdf: %u pages laid out in %.3f s\n", pdf->pages->len,
+                (g_get_monotonic_time () - started) / 1e6);
+  return TRUE;
+}
+
+static void
+pdf_draw_page (Pdf     *pdf,
+               cairo_t *cr,
+               guint    page)
+{
+  cairo_save (cr);
+  cairo_set_source_surface (cr, g_ptr_array_index (pdf->pages, page), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_save (cr);
+  draw_header_footer (pdf, cr, page + 1, pdf->pages->len);
+  cairo_restore (cr);
+}
+
+static void
+pdf_clear (Pdf *pdf)
+{
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+  g_clear_pointer (&pdf->pages, g_ptr_array_unref);
+  g_clear_pointer (&pdf->lines, g_array_unref);
+  g_clear_object (&pdf->context);
+  g_clear_object (&pdf->font_map);
+  g_clear_pointer (&pdf->fonts, g_hash_table_unref);
+  g_clear_error (&pdf->write_error);
+}
+
 gboolean
 diptych_report_write_pdf_internal (DiptychReport  *report,
                                    GError        **error)
@@ -1100,75 +1223,42 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   Pdf pdf = { NULL, };
   cairo_surface_t *surface;
   cairo_status_t status;
+  cairo_t *cr;
   gboolean ok = FALSE;
-  double column;
-  gint64 started, laid_out;
+  gint64 started;
 
-  pdf.report = report;
-  if (report->options.paper == DIPTYCH_PAPER_LETTER)
+  if (!pdf_lay_out (&pdf, report,
+                    report->options.paper == DIPTYCH_PAPER_LETTER ? 612.0 : 595.276,
+                    report->options.paper == DIPTYCH_PAPER_LETTER ? 792.0 : 841.89,
+                    error))
     {
-      pdf.width = 612.0;
-      pdf.height = 792.0;
+      pdf_clear (&pdf);
+      return FALSE;
     }
-  else
-    {
-      pdf.width = 595.276;
-      pdf.height = 841.89;
-    }
-  pdf.top = MARGIN + HEADER_HEIGHT;
-  pdf.bottom = pdf.height - MARGIN - FOOTER_HEIGHT;
-  column = (pdf.width - 2 * MARGIN - META_WIDTH - 2 * GAP) / 2;
-  pdf.col_x[0] = MARGIN;
-  pdf.col_width[0] = META_WIDTH;
-  pdf.col_x[1] = MARGIN + META_WIDTH + GAP;
-  pdf.col_width[1] = column;
-  pdf.col_x[2] = pdf.col_x[1] + column + GAP;
-  pdf.col_width[2] = column;
-  pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
-  pdf.fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) pango_font_description_free);
-
-  pdf.context = print_context_new (pango_cairo_font_map_get_default ());
 
   started = g_get_monotonic_time ();
-  start_page (&pdf);
-  write_title (&pdf);
-  write_summary (&pdf);
-  if (!write_rows (&pdf, error))
-    goto out;
-  write_omissions (&pdf);
-  write_annotations (&pdf);
-  g_clear_pointer (&pdf.cr, cairo_destroy);
-
-  laid_out = g_get_monotonic_time ();
   surface = cairo_pdf_surface_create_for_stream (write_func, &pdf, pdf.width, pdf.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Diptych " PACKAGE_VERSION);
-  {
-    cairo_t *cr = cairo_create (surface);
-
-    for (guint i = 0; i < pdf.pages->len; i++)
-      {
-        cairo_set_source_surface (cr, g_ptr_array_index (pdf.pages, i), 0, 0);
-        cairo_paint (cr);
-        draw_header_footer (&pdf, cr, i + 1, pdf.pages->len);
-        cairo_show_page (cr);
-        if (i % 16 == 0 && !diptych_report_flush (report, TRUE, 0.85 + 0.15 * i / pdf.pages->len, error))
-          {
-            cairo_destroy (cr);
-            cairo_surface_destroy (surface);
-            g_clear_error (&pdf.write_error);
-            goto out;
-          }
-      }
-    cairo_destroy (cr);
-  }
+  cr = cairo_create (surface);
+  for (guint i = 0; i < pdf.pages->len; i++)
+    {
+      pdf_draw_page (&pdf, cr, i);
+      cairo_show_page (cr);
+      if (i % 16 == 0 && !diptych_report_flush (report, TRUE, 0.85 + 0.15 * i / pdf.pages->len, error))
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          pdf_clear (&pdf);
+          return FALSE;
+        }
+    }
+  cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
-  if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
-    g_printerr ("pdf: %u pages, layout %.3f s, output %.3f s\n", pdf.pages->len,
-                (laid_out - started) / 1e6, (g_get_monotonic_time () - laid_out) / 1e6);
   cairo_surface_destroy (surface);
+  if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
+    g_printerr ("pdf: output in %.3f s\n", (g_get_monotonic_time () - started) / 1e6);
 
   if (pdf.write_error != NULL)
     g_propagate_error (error, g_steal_pointer (&pdf.write_error));
@@ -1178,10 +1268,85 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   else
     ok = TRUE;
 
-out:
-  g_clear_pointer (&pdf.cr, cairo_destroy);
-  g_clear_pointer (&pdf.pages, g_ptr_array_unref);
-  g_clear_object (&pdf.context);
-  g_clear_pointer (&pdf.fonts, g_hash_table_unref);
+  pdf_clear (&pdf);
   return ok;
+}
+
+/* Printing */
+
+struct _DiptychReportPages
+{
+  DiptychReport *report;
+  Pdf            pdf;
+};
+
+/**
+ * diptych_report_paginate:
+ * @width: page width in points
+ * @height: page height in points
+ *
+ * Lays the report out on pages (the PDF's layout), for printing. Make and
+ * draw the pages on the same thread; the project must not change before
+ * the pages are freed.
+ */
+DiptychReportPages *
+diptych_report_paginate (DiptychProject              *project,
+                         const DiptychReportOptions  *options,
+                         double                       width,
+                         double                       height,
+                         GCancellable                *cancellable,
+                         GError                     **error)
+{
+  g_autoptr(DiptychReportPages) pages = g_new0 (DiptychReportPages, 1);
+
+  g_return_val_if_fail (DIPTYCH_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Below this the two columns have no room. */
+  if (width < 4 * MARGIN + META_WIDTH || height < 4 * MARGIN + HEADER_HEIGHT + FOOTER_HEIGHT)
+    {
+      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
+                   _("The page is too small for the report (%.0f × %.0f points)."), width, height);
+      return NULL;
+    }
+
+  pages->report = diptych_report_new (project, options, NULL, NULL, NULL, cancellable, error);
+  if (pages->report == NULL)
+    return NULL;
+  if (!pdf_lay_out (&pages->pdf, pages->report, width, height, error))
+    return NULL;
+  diptych_report_store_word_ops (pages->report);
+
+  return g_steal_pointer (&pages);
+}
+
+guint
+diptych_report_pages_get_n_pages (DiptychReportPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+  return pages->pdf.pages->len;
+}
+
+/* Draws a page (from 0) with its header and "Page n of N" footer; cr is
+ * in points, its origin at the top left corner of the paper. */
+void
+diptych_report_pages_draw (DiptychReportPages *pages,
+                           cairo_t            *cr,
+                           guint               page)
+{
+  g_return_if_fail (pages != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < pages->pdf.pages->len);
+
+  pdf_draw_page (&pages->pdf, cr, page);
+}
+
+void
+diptych_report_pages_free (DiptychReportPages *pages)
+{
+  if (pages == NULL)
+    return;
+  pdf_clear (&pages->pdf);
+  g_clear_pointer (&pages->report, diptych_report_free);
+  g_free (pages);
 }
