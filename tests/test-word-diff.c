@@ -75,6 +75,44 @@ test_word_diff_discrepancies (void)
   g_assert_cmpint (op->kind, ==, DIPTYCH_WORD_SAME);
 }
 
+/* Words told in another place of the other passage are moved: same or
+ * reworded, with their place on each side, not deleted and inserted. */
+static void
+test_word_diff_moved (void)
+{
+  g_autoptr(DiptychDocument) a = doc ("The ceasefire in Gaza was agreed by both leaders on Friday.");
+  g_autoptr(DiptychDocument) b = doc ("On Friday both leaders agreed the truce in Gaza.");
+  g_autoptr(GArray) ops = diff_all (a, b);
+  const DiptychWordOp *op;
+  g_autofree char *other = NULL;
+  g_autofree char *truce = NULL;
+
+  op = find_op (ops, a, b, "Friday");
+  g_assert_nonnull (op);
+  g_assert_cmpint (op->kind, ==, DIPTYCH_WORD_SAME);
+  other = diptych_document_dup_span (b, op->b);
+  g_assert_cmpstr (other, ==, "Friday");
+
+  op = find_op (ops, a, b, "ceasefire");
+  g_assert_nonnull (op);
+  g_assert_cmpint (op->kind, ==, DIPTYCH_WORD_REWORDED);
+  truce = diptych_document_dup_span (b, op->b);
+  g_assert_cmpstr (truce, ==, "truce");
+
+  /* No word of B is told twice: the moved ones are not inserted too. */
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const DiptychWordOp *o = &g_array_index (ops, DiptychWordOp, i);
+      g_autofree char *text = diptych_document_dup_span (b, o->b);
+
+      if (o->kind == DIPTYCH_WORD_INSERTED)
+        {
+          g_assert_null (strstr (text, "Friday"));
+          g_assert_null (strstr (text, "truce"));
+        }
+    }
+}
+
 /* The numbers differ though the sentences tell them in another order. */
 static void
 test_word_diff_reordered_numbers (void)
@@ -209,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/word-diff/discrepancies", test_word_diff_discrepancies);
   g_test_add_func ("/word-diff/kinds", test_word_diff_kinds);
   g_test_add_func ("/word-diff/reordered-numbers", test_word_diff_reordered_numbers);
+  g_test_add_func ("/word-diff/moved", test_word_diff_moved);
   g_test_add_func ("/word-diff/bad-spans", test_word_diff_bad_spans);
   g_test_add_func ("/word-diff/long", test_word_diff_long);
 

@@ -41,10 +41,14 @@
 
 /* Candidates kept per passage. */
 #define CANDIDATES_PER_SEGMENT 4
-/* A feature in more passages of the other side than this says little
- * about which passages match, and following it would make the cost grow
- * with the product of the lengths. */
+/* A feature in more passages of the other side than this (at least
+ * MAX_POSTINGS, else a POSTINGS_SHARE-th of them) says little about
+ * which passages match, and following it would make the cost grow with
+ * the product of the lengths. Relative, so that long texts, where more
+ * words reach a fixed count, do not lose links; the share keeps four
+ * times the input within five times the time (bench/bench-align). */
 #define MAX_POSTINGS 150
+#define POSTINGS_SHARE 50
 #define CANCEL_CHECK_EVERY 256
 /* Coverage of long passages counts against this many average words. */
 #define MASS_CAP_WORDS 5
@@ -540,6 +544,7 @@ find_candidates (Run         *run,
   g_autofree float *acc = g_new0 (float, to->n_segs + 1);
   g_autofree guint *stamp = g_new0 (guint, run->n_ids + 1);
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint max_postings = MAX (MAX_POSTINGS, to->n_segs / POSTINGS_SHARE);
 
   for (guint s = 0; s < from->n_segs; s++)
     {
@@ -561,7 +566,7 @@ find_candidates (Run         *run,
               guint p0 = to->post_start[id], p1 = to->post_start[id + 1];
               float w = run->idf[id] * f[i].level * ft->prior;
 
-              if (stamp[id] == s + 1 || p1 - p0 > MAX_POSTINGS)
+              if (stamp[id] == s + 1 || p1 - p0 > max_postings)
                 continue;
               stamp[id] = s + 1;
               for (guint p = p0; p < p1; p++)

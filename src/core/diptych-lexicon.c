@@ -61,6 +61,8 @@ static const char * const alias_table[] = {
   "trade|commerce|commercial",
   "resume|restore|reopen|renew|resumed|restored|reopened|renewed",
   "expert|specialist",
+  "held to account|held accountable|brought to justice|face justice|accountability",
+  "perpetrators|perpetrator|those responsible",
   "cooperation|collaboration",
   "science|scientific|research|researcher",
 };
