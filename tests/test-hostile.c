@@ -186,6 +186,17 @@ check_empty (const HostileCase *row,
   g_assert_cmpuint (diptych_document_get_length (doc), ==, 0);
 }
 
+/* UTF-16 with a byte order mark is converted, not mistaken for binary. */
+static void
+check_utf16 (const HostileCase *row,
+             GObject           *result)
+{
+  DiptychDocument *doc = DIPTYCH_DOCUMENT (result);
+
+  check_document_sane (doc);
+  g_assert_cmpstr (diptych_document_get_text (doc), ==, "Hi\n");
+}
+
 static void
 check_newlines (const HostileCase *row,
                 GObject           *result)
@@ -606,7 +617,7 @@ static const HostileCase cases[] = {
   { .name = "import/nul-in-html", .file = "nul.html", .op = OP_IMPORT, .generate = gen_content,
     BYTES ("<p>a\0b</p>"), .expected = DIPTYCH_ERROR_BINARY, .message = "binary" },
   { .name = "import/utf16", .file = "utf16.txt", .op = OP_IMPORT, .generate = gen_content,
-    BYTES ("\xFF\xFEH\0i\0\n\0"), .expected = DIPTYCH_ERROR_BINARY },
+    BYTES ("\xFF\xFEH\0i\0\n\0"), .expected = OK, .check = check_utf16 },
   { .name = "import/invalid-utf8", .file = "latin1.txt", .op = OP_IMPORT, .generate = gen_content,
     BYTES ("First line\ncaf\xE9 cr\xE8me\n"), .expected = DIPTYCH_ERROR_INVALID_ENCODING,
     .message = "line 2" },
