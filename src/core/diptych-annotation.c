@@ -349,3 +349,27 @@ diptych_annotation_matches (DiptychAnnotation *self,
   needle = g_utf8_casefold (search, -1);
   return contains_folded (self->note, needle) || contains_folded (self->quote, needle);
 }
+
+/**
+ * diptych_annotation_compare:
+ * @a: a pointer to a #DiptychAnnotation pointer
+ * @b: a pointer to a #DiptychAnnotation pointer
+ *
+ * By side, then start offset, for g_ptr_array_sort() of an array of
+ * annotations.
+ *
+ * Returns: negative, zero or positive
+ */
+int
+diptych_annotation_compare (gconstpointer a,
+                            gconstpointer b)
+{
+  DiptychAnnotation *aa = *(DiptychAnnotation **) a;
+  DiptychAnnotation *ab = *(DiptychAnnotation **) b;
+
+  if (aa->side != ab->side)
+    return aa->side < ab->side ? -1 : 1;
+  if (aa->span.start != ab->span.start)
+    return aa->span.start < ab->span.start ? -1 : 1;
+  return 0;
+}

@@ -229,56 +229,6 @@ diptych_report_count_annotations_with_tag (DiptychReport *report,
 /* Building the report */
 
 static int
-compare_links_by_a (gconstpointer pa,
-                    gconstpointer pb)
-{
-  DiptychLink *a = *(DiptychLink **) pa;
-  DiptychLink *b = *(DiptychLink **) pb;
-  DiptychSpan sa = diptych_link_get_span (a, DIPTYCH_SIDE_A);
-  DiptychSpan sb = diptych_link_get_span (b, DIPTYCH_SIDE_A);
-
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  sa = diptych_link_get_span (a, DIPTYCH_SIDE_B);
-  sb = diptych_link_get_span (b, DIPTYCH_SIDE_B);
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  return 0;
-}
-
-static int
-compare_omissions (gconstpointer pa,
-                   gconstpointer pb)
-{
-  DiptychOmission *a = *(DiptychOmission **) pa;
-  DiptychOmission *b = *(DiptychOmission **) pb;
-  DiptychSpan sa = diptych_omission_get_span (a);
-  DiptychSpan sb = diptych_omission_get_span (b);
-
-  if (diptych_omission_get_side (a) != diptych_omission_get_side (b))
-    return diptych_omission_get_side (a) < diptych_omission_get_side (b) ? -1 : 1;
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  return 0;
-}
-
-static int
-compare_annotations (gconstpointer pa,
-                     gconstpointer pb)
-{
-  DiptychAnnotation *a = *(DiptychAnnotation **) pa;
-  DiptychAnnotation *b = *(DiptychAnnotation **) pb;
-  DiptychSpan sa = diptych_annotation_get_span (a);
-  DiptychSpan sb = diptych_annotation_get_span (b);
-
-  if (diptych_annotation_get_side (a) != diptych_annotation_get_side (b))
-    return diptych_annotation_get_side (a) < diptych_annotation_get_side (b) ? -1 : 1;
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  return 0;
-}
-
-static int
 compare_spans (gconstpointer pa,
                gconstpointer pb)
 {
@@ -394,20 +344,6 @@ mark_moved (DiptychReportRow *rows,
       rows[row_of[i]].moved = FALSE;
 }
 
-static int
-compare_links_by_b (gconstpointer pa,
-                    gconstpointer pb)
-{
-  DiptychLink *a = *(DiptychLink **) pa;
-  DiptychLink *b = *(DiptychLink **) pb;
-  DiptychSpan sa = diptych_link_get_span (a, DIPTYCH_SIDE_B);
-  DiptychSpan sb = diptych_link_get_span (b, DIPTYCH_SIDE_B);
-
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  return compare_links_by_a (pa, pb);
-}
-
 typedef struct
 {
   DiptychReportRow row;
@@ -442,7 +378,7 @@ build_rows (DiptychReport *report)
 
   for (guint i = 0; i < n_links; i++)
     g_ptr_array_add (by_b, g_ptr_array_index (report->links, i));
-  g_ptr_array_sort (by_b, compare_links_by_b);
+  g_ptr_array_sort (by_b, diptych_link_compare_by_b);
   for (guint i = 0; i < by_b->len; i++)
     g_hash_table_insert (b_numbers, g_ptr_array_index (by_b, i), GUINT_TO_POINTER (i + 1));
 
@@ -578,7 +514,7 @@ diptych_report_new (DiptychProject             *project,
         return NULL;
       g_ptr_array_add (report->annotations, g_steal_pointer (&annotation));
     }
-  g_ptr_array_sort (report->annotations, compare_annotations);
+  g_ptr_array_sort (report->annotations, diptych_annotation_compare);
 
   model = diptych_project_get_links (project);
   n = g_list_model_get_n_items (model);
@@ -608,7 +544,7 @@ diptych_report_new (DiptychProject             *project,
         continue;
       g_ptr_array_add (report->links, g_steal_pointer (&link));
     }
-  g_ptr_array_sort (report->links, compare_links_by_a);
+  g_ptr_array_sort (report->links, diptych_link_compare_by_a);
 
   model = diptych_project_get_omissions (project);
   n = g_list_model_get_n_items (model);
@@ -627,7 +563,7 @@ diptych_report_new (DiptychProject             *project,
         continue;
       g_ptr_array_add (report->omissions, g_steal_pointer (&omission));
     }
-  g_ptr_array_sort (report->omissions, compare_omissions);
+  g_ptr_array_sort (report->omissions, diptych_omission_compare);
 
   report->coverage[DIPTYCH_SIDE_A] = coverage_of (report->documents[DIPTYCH_SIDE_A], covered_a);
   report->coverage[DIPTYCH_SIDE_B] = coverage_of (report->documents[DIPTYCH_SIDE_B], covered_b);
