@@ -9,6 +9,7 @@
 
 #include "diptych-aligner.h"
 #include "diptych-error.h"
+#include "diptych-progress.h"
 #include "diptych-report-private.h"
 
 /* Output is buffered and written in chunks of about this size. */
@@ -973,13 +974,8 @@ typedef struct
   DiptychReportOptions  options;
   char                 *title;
   GFile                *file;
-  DiptychProgressFunc   progress;
-  gpointer              progress_data;
-  GMainContext         *context;
+  DiptychProgressRelay *progress;   /* or NULL */
   GHashTable           *word_ops;   /* computed on the worker, stored by _finish */
-  GMutex                mutex;
-  double                pending;
-  gboolean              scheduled;
 } WriteData;
 
 static void
@@ -987,48 +983,10 @@ write_data_free (WriteData *data)
 {
   g_clear_object (&data->project);
   g_clear_object (&data->file);
-  g_clear_pointer (&data->context, g_main_context_unref);
+  g_clear_pointer (&data->progress, diptych_progress_relay_free);
   g_clear_pointer (&data->word_ops, g_hash_table_unref);
-  g_mutex_clear (&data->mutex);
   g_free (data->title);
   g_free (data);
-}
-
-static gboolean
-dispatch_progress (gpointer user_data)
-{
-  GTask *task = user_data;
-  WriteData *data = g_task_get_task_data (task);
-  double fraction;
-
-  g_mutex_lock (&data->mutex);
-  fraction = data->pending;
-  data->scheduled = FALSE;
-  g_mutex_unlock (&data->mutex);
-
-  data->progress (fraction, data->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* On the worker: coalesce progress into at most one pending callback on
- * the caller's context. */
-static void
-thread_progress (double   fraction,
-                 gpointer user_data)
-{
-  GTask *task = user_data;
-  WriteData *data = g_task_get_task_data (task);
-  gboolean schedule;
-
-  g_mutex_lock (&data->mutex);
-  data->pending = fraction;
-  schedule = !data->scheduled;
-  data->scheduled = TRUE;
-  g_mutex_unlock (&data->mutex);
-
-  if (schedule)
-    g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, dispatch_progress,
-                                g_object_ref (task), g_object_unref);
 }
 
 static void
@@ -1041,7 +999,7 @@ write_thread (GTask        *task,
   GError *error = NULL;
 
   if (write_file (data->project, data->format, &data->options, data->file,
-                  data->progress != NULL ? thread_progress : NULL, task,
+                  data->progress != NULL ? diptych_progress_relay_report : NULL, data->progress,
                   cancellable, &data->word_ops, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -1073,12 +1031,10 @@ diptych_report_write_async (DiptychProject              *project,
   data->title = g_strdup (data->options.title);
   data->options.title = data->title;
   data->file = g_object_ref (file);
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
-  g_mutex_init (&data->mutex);
 
   task = g_task_new (project, cancellable, callback, user_data);
+  if (progress != NULL)
+    data->progress = diptych_progress_relay_new (task, progress, progress_data);
   g_task_set_source_tag (task, diptych_report_write_async);
   /* Cancelling gives DIPTYCH_ERROR_CANCELLED, as the sync call does. */
   g_task_set_check_cancellable (task, FALSE);
