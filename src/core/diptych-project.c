@@ -270,12 +270,6 @@ next_free_id (DiptychProject *self,
   return id;
 }
 
-static const char *
-side_label (DiptychSide side)
-{
-  return side == DIPTYCH_SIDE_A ? "A" : "B";
-}
-
 /* Items of a store, referenced. */
 static GPtrArray *
 store_items (GListStore *store)
@@ -1245,14 +1239,14 @@ check_span (DiptychProject  *self,
   if (document == NULL)
     {
       g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
-                   _("Document %s is not open"), side_label (side));
+                   _("Document %s is not open"), diptych_side_get_label (side));
       return FALSE;
     }
 
   if (span.start >= span.end || !diptych_document_span_is_valid (document, span))
     {
       g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
-                   _("Select a passage of document %s first"), side_label (side));
+                   _("Select a passage of document %s first"), diptych_side_get_label (side));
       return FALSE;
     }
 

@@ -74,12 +74,6 @@ diptych_paper_size_from_string (const char       *str,
 
 /* Helpers shared by the writers */
 
-const char *
-diptych_report_side_label (DiptychSide side)
-{
-  return side == DIPTYCH_SIDE_A ? "A" : "B";
-}
-
 char *
 diptych_report_document_name (DiptychReport *report,
                               DiptychSide    side)
@@ -90,7 +84,7 @@ diptych_report_document_name (DiptychReport *report,
   if (title != NULL && *title != '\0')
     return g_strdup (title);
   /* Translators: a document without title, "Document A" or "Document B" */
-  return g_strdup_printf (_("Document %s"), diptych_report_side_label (side));
+  return g_strdup_printf (_("Document %s"), diptych_side_get_label (side));
 }
 
 /* Scores are shown with at most three decimals, without trailing zeros,
@@ -445,7 +439,7 @@ check_span (DiptychReport  *report,
 
   g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
                _("The passage %s (%u–%u) lies outside document %s (%u characters). Re-run the comparison and export again."),
-               id != NULL ? id : "?", span.start, span.end, diptych_report_side_label (side),
+               id != NULL ? id : "?", span.start, span.end, diptych_side_get_label (side),
                diptych_document_get_length (report->documents[side]));
   return FALSE;
 }
