@@ -136,10 +136,10 @@ redo_activated (GSimpleAction *action,
   diptych_history_redo (diptych_project_get_history (project_of (self)));
 }
 
-/* Annotations in the panes: an underline in the tag's color, under the
- * link highlights (backgrounds stay visible; the word-level marks of a
- * link win). Not an overline: GTK 4.8's text layout corrupts memory
- * with overline-rgba. */
+/* Annotations in the panes: an underline in the tag's color, over the
+ * link highlights (their backgrounds, italics and bold stay visible).
+ * Not an overline: GTK 4.8's text layout corrupts memory with
+ * overline-rgba. */
 
 static void
 collect_tag (GtkTextTag *tag,
@@ -198,11 +198,12 @@ mark_annotations (DiptychEditing *self)
                                                      "underline", PANGO_UNDERLINE_SINGLE,
                                                      "underline-rgba", &rgba,
                                                      NULL);
-              /* Below the highlights: their word marks win where both are. */
-              gtk_text_tag_set_priority (text_tag, 0);
             }
           if (text_tag == NULL)
             continue;
+          /* Above the highlights, which may have made tags since: the
+           * user's mark shows; word marks keep their style and weight. */
+          gtk_text_tag_set_priority (text_tag, gtk_text_tag_table_get_size (table) - 1);
           gtk_text_buffer_get_iter_at_offset (buffer, &start, span.start);
           gtk_text_buffer_get_iter_at_offset (buffer, &end, span.end);
           gtk_text_buffer_apply_tag (buffer, text_tag, &start, &end);
