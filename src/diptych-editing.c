@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "diptych-annotation-gutter.h"
 #include "diptych-editing.h"
 #include "diptych-export-dialog.h"
 #include "diptych-print.h"
@@ -609,6 +610,9 @@ diptych_editing_new (DiptychWindow *window)
   for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
     {
       gtk_text_view_set_extra_menu (view_of (self, side), G_MENU_MODEL (self->extra_menu));
+      gtk_source_gutter_insert (gtk_source_view_get_gutter (GTK_SOURCE_VIEW (view_of (self, side)),
+                                                         GTK_TEXT_WINDOW_LEFT),
+                                diptych_annotation_gutter_new (project, side), 0);
       /* GtkTextView adds it on realize (the panes keep their buffers). */
       g_signal_connect_after (view_of (self, side), "realize", G_CALLBACK (drop_primary_selection), NULL);
       g_signal_connect (view_of (self, side), "unrealize", G_CALLBACK (restore_primary_selection), NULL);
