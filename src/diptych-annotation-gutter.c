@@ -13,7 +13,7 @@ struct _DiptychAnnotationGutter
 {
   GtkSourceGutterRenderer  parent_instance;
 
-  DiptychProject          *project;
+  DiptychProject          *project;   /* weak: the window holds it */
   DiptychSide              side;
 };
 
@@ -49,12 +49,17 @@ diptych_annotation_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
   DiptychAnnotationGutter *self = DIPTYCH_ANNOTATION_GUTTER (renderer);
   GtkTextView *view = GTK_TEXT_VIEW (gtk_source_gutter_renderer_get_view (renderer));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GListModel *annotations = diptych_project_get_annotations (self->project);
-  guint n = g_list_model_get_n_items (annotations);
+  GListModel *annotations;
+  guint n;
   guint length = (guint) gtk_text_buffer_get_char_count (buffer);
   GtkTextIter line_start, line_end;
   guint first, last, n_bars = 0;
   int cell_y, cell_height, line_y, line_height;
+
+  if (self->project == NULL)
+    return;
+  annotations = diptych_project_get_annotations (self->project);
+  n = g_list_model_get_n_items (annotations);
 
   gtk_text_buffer_get_iter_at_line (buffer, &line_start, (int) line);
   line_end = line_start;
@@ -98,7 +103,7 @@ diptych_annotation_gutter_dispose (GObject *object)
 {
   DiptychAnnotationGutter *self = DIPTYCH_ANNOTATION_GUTTER (object);
 
-  g_clear_object (&self->project);
+  g_clear_weak_pointer (&self->project);
 
   G_OBJECT_CLASS (diptych_annotation_gutter_parent_class)->dispose (object);
 }
@@ -128,7 +133,7 @@ diptych_annotation_gutter_new (DiptychProject *project,
   g_return_val_if_fail (DIPTYCH_IS_PROJECT (project), NULL);
 
   self = g_object_new (DIPTYCH_TYPE_ANNOTATION_GUTTER, NULL);
-  self->project = g_object_ref (project);
+  g_set_weak_pointer (&self->project, project);
   self->side = side;
   g_signal_connect_object (project, "changed", G_CALLBACK (gtk_widget_queue_draw), self,
                            G_CONNECT_SWAPPED);
