@@ -560,6 +560,45 @@ restore_primary_selection (GtkTextView *view)
   gtk_text_buffer_add_selection_clipboard (gtk_text_view_get_buffer (view), primary);
 }
 
+/* Confirm, Reject and Remove under the link inspector of the
+ * Differences page. */
+static void
+add_link_buttons (DiptychEditing *self)
+{
+  GtkStack *stack = diptych_window_get_sidebar_stack (self->window);
+  GtkWidget *paned = gtk_stack_get_child_by_name (stack, "differences");
+  g_autoptr(GtkWidget) inspector = NULL;
+  GtkWidget *box, *bar;
+  const struct { const char *label; const char *action; const char *tooltip; } buttons[] = {
+    { N_("_Confirm"), "win.confirm-link", N_("Confirm the selected link (Ctrl+Return)") },
+    { N_("_Reject"), "win.reject-link", N_("Reject the selected link (Ctrl+Delete)") },
+    { N_("Re_move"), "win.remove-link", N_("Remove the selected link") },
+  };
+
+  if (!GTK_IS_PANED (paned) || gtk_paned_get_end_child (GTK_PANED (paned)) == NULL)
+    return;
+
+  inspector = g_object_ref (gtk_paned_get_end_child (GTK_PANED (paned)));
+  gtk_paned_set_end_child (GTK_PANED (paned), NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_vexpand (inspector, TRUE);
+  gtk_box_append (GTK_BOX (box), inspector);
+
+  bar = gtk_action_bar_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_(buttons[i].label));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[i].action);
+      gtk_widget_set_tooltip_text (button, _(buttons[i].tooltip));
+      if (i == 0)
+        gtk_widget_add_css_class (button, "suggested-action");
+      gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
+    }
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_paned_set_end_child (GTK_PANED (paned), box);
+}
+
 static GMenu *
 build_extra_menu (void)
 {
@@ -605,6 +644,8 @@ diptych_editing_new (DiptychWindow *window)
                            G_CALLBACK (diptych_editing_show_annotation), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "edit-requested",
                            G_CALLBACK (edit_requested_cb), self, G_CONNECT_SWAPPED);
+
+  add_link_buttons (self);
 
   self->extra_menu = build_extra_menu ();
   for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
