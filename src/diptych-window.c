@@ -800,6 +800,43 @@ cancel_alignment_activated (GSimpleAction *action,
   diptych_comparison_cancel_alignment (self->comparison);
 }
 
+/* The comparison view's keys. Captured before the focused widget sees
+ * them: the panes' source views take Alt+Up and Alt+Down for moving
+ * lines, even read-only. */
+static void
+add_view_shortcuts (DiptychWindow *self)
+{
+  static const struct
+  {
+    const char *trigger;
+    const char *action;
+  } shortcuts[] = {
+    { "<Alt>Down", "win.next-link" },
+    { "<Alt>Up", "win.previous-link" },
+    { "<Alt>Page_Down", "win.next-omission" },
+    { "<Alt>Page_Up", "win.previous-omission" },
+    { "<Control>f", "win.find" },
+    { "<Control>g", "win.find-next" },
+    { "<Control><Shift>g", "win.find-previous" },
+    { "<Control><Shift>l", "win.sync-scrolling" },
+    { "<Control>plus", "win.zoom-in" },
+    { "<Control>equal", "win.zoom-in" },
+    { "<Control>KP_Add", "win.zoom-in" },
+    { "<Control>minus", "win.zoom-out" },
+    { "<Control>KP_Subtract", "win.zoom-out" },
+    { "<Control>0", "win.zoom-reset" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "diptych-view-shortcuts");
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 setup_comparison (DiptychWindow *self)
 {
@@ -855,6 +892,7 @@ setup_comparison (DiptychWindow *self)
   g_signal_connect_object (self->comparison, "alignment-failed",
                            G_CALLBACK (alignment_failed_cb), self, G_CONNECT_SWAPPED);
   aligning_changed_cb (self);
+  add_view_shortcuts (self);
 }
 
 /**
@@ -1141,23 +1179,6 @@ diptych_window_class_init (DiptychWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DiptychWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, DiptychWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, DiptychWindow, redo_button);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-link", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-link", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "win.next-omission", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "win.previous-omission", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync-scrolling", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync-scrolling", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 }
 
 static void

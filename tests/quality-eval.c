@@ -82,6 +82,7 @@ is_abbreviation (const gunichar *text,
     "fig", "amb",
   };
   guint word = dot;
+  gboolean has_dot = FALSE;
   g_autoptr(GString) lower = g_string_new (NULL);
 
   while (word > start && !g_unichar_isspace (text[word - 1]))
@@ -91,15 +92,20 @@ is_abbreviation (const gunichar *text,
   if (word == dot)
     return FALSE;
 
-  /* An initial ("Donald J. Trump") or a dotted abbreviation ("U.S."). */
+  /* An initial ("Donald J. Trump") or a dotted abbreviation ("U.S.",
+   * "e.g."), but not a number ("6.5%."). */
   if (dot - word == 1 && g_unichar_isupper (text[word]))
     return TRUE;
   for (guint i = word; i < dot; i++)
     {
       if (text[i] == '.')
-        return TRUE;
+        has_dot = TRUE;
+      else if (!g_unichar_isalpha (text[i]))
+        return FALSE;
       g_string_append_unichar (lower, g_unichar_tolower (text[i]));
     }
+  if (has_dot)
+    return TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
     if (g_str_equal (lower->str, abbreviations[i]))

@@ -55,6 +55,7 @@ test_segment (void)
   g_auto(GStrv) empty = segment_texts ("  \n\n ");
   g_auto(GStrv) bare = segment_texts ("no sentence punctuation at all");
   g_auto(GStrv) lower = segment_texts ("Prices rose, e.g. for bread. “Why?” he asked. It ended…  Then");
+  g_auto(GStrv) numbers = segment_texts ("The rate stays at 6.5%. Inflation fell to 4.1. No. 7 won.");
   g_auto(GStrv) cjk = segment_texts ("你好。再见！ שלום. עולם");
 
   g_assert_cmpuint (g_strv_length (a), ==, 4);
@@ -70,6 +71,9 @@ test_segment (void)
   g_assert_cmpstr (lower[0], ==, "Prices rose, e.g. for bread.");
   g_assert_cmpstr (lower[1], ==, "“Why?” he asked.");
   g_assert_cmpstr (lower[2], ==, "It ended…");
+  g_assert_cmpuint (g_strv_length (numbers), ==, 3);
+  g_assert_cmpstr (numbers[1], ==, "Inflation fell to 4.1.");
+  g_assert_cmpstr (numbers[2], ==, "No. 7 won.");
   g_assert_cmpuint (g_strv_length (cjk), ==, 4);
   g_assert_cmpstr (cjk[0], ==, "你好。");
   g_assert_cmpstr (cjk[2], ==, "שלום.");

@@ -720,6 +720,55 @@ test_real_aligner (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Links past the end of the text or with reversed spans (a damaged
+ * project file) are left out or clamped, never a crash. */
+static void
+test_hostile_spans (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(DiptychAlignment) alignment = diptych_alignment_new (NULL);
+  g_autoptr(DiptychLink) beyond = diptych_link_new (DIPTYCH_SPAN_INIT (10, 5000000), DIPTYCH_SPAN_INIT (4000000, 4000100),
+                                                    DIPTYCH_LINK_PARTIAL, 0.5, DIPTYCH_STATE_AUTO);
+  g_autoptr(DiptychLink) reversed = diptych_link_new (DIPTYCH_SPAN_INIT (300, 200), DIPTYCH_SPAN_INIT (50, 60),
+                                                      DIPTYCH_LINK_IDENTICAL, 0.5, DIPTYCH_STATE_AUTO);
+  g_autoptr(DiptychOmission) omission = diptych_omission_new (DIPTYCH_SIDE_B, DIPTYCH_SPAN_INIT (G_MAXUINT - 5, G_MAXUINT),
+                                                              DIPTYCH_STATE_AUTO);
+  DiptychWordOp op = { DIPTYCH_WORD_CHANGED, DIPTYCH_DISCREPANCY_DATE,
+                       DIPTYCH_SPAN_INIT (4999990, 5000010), DIPTYCH_SPAN_INIT (3, 1) };
+  DiptychLinkMap *map = DIPTYCH_LINK_MAP (diptych_comparison_get_link_map (fixture->comparison));
+  DiptychSelection *selection = diptych_comparison_get_selection (fixture->comparison);
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  guint n = 0;
+
+  diptych_link_set_word_ops (beyond, &op, 1);
+  diptych_link_add_uncovered (beyond, DIPTYCH_SIDE_A, DIPTYCH_SPAN_INIT (4999000, 4999500));
+  diptych_alignment_add_link (alignment, beyond);
+  diptych_alignment_add_link (alignment, reversed);
+  diptych_alignment_add_omission (alignment, omission);
+  diptych_project_set_alignment (fixture->project, alignment);
+  diptych_comparison_flush (fixture->comparison);
+
+  /* The reversed link has no extent on A and is not shown there. */
+  g_assert_cmpuint (diptych_span_index_get_n_entries (diptych_selection_get_index (selection), DIPTYCH_SIDE_A), ==, 1);
+  g_assert_true (has_tag (fixture->views[0], 20, "diptych-partial"));
+
+  diptych_selection_set_item (selection, beyond);
+  g_assert_true (has_tag (fixture->views[0], 20, "diptych-selected-partial"));
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (map)->snapshot (GTK_WIDGET (map), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+
+  restart_in (fixture, DIPTYCH_SIDE_B);
+  while (diptych_comparison_step (fixture->comparison, DIPTYCH_TYPE_OMISSION, TRUE) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 1);
+  /* In the left document's order: the link past the end and B's omission. */
+  g_assert_cmpuint (g_list_model_get_n_items (diptych_differences_get_model (
+                      DIPTYCH_DIFFERENCES (diptych_comparison_get_differences (fixture->comparison)))), ==, 2);
+}
+
 /* The view inside the window: widgets in their places, alignment in the
  * background, the window's actions. */
 static void
@@ -766,6 +815,37 @@ test_window (void)
   diptych_comparison_flush (comparison);
   g_assert_cmpuint (g_list_model_get_n_items (diptych_project_get_links (diptych_window_get_project (window))), >, 0);
 
+  /* Alt+Down reaches the window before the focused source view, which
+   * has its own use for it. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    GtkShortcutController *shortcuts = NULL;
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (g_strcmp0 (gtk_event_controller_get_name (controller), "diptych-view-shortcuts") == 0)
+          shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+      }
+    g_assert_nonnull (shortcuts);
+    g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (shortcuts)), ==, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+      {
+        g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+        g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+        g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+        if (g_str_equal (trigger, "<Alt>Down"))
+          {
+            g_assert_cmpstr (action, ==, "action(win.next-link)");
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
   g_assert_null (diptych_selection_get_item (selection));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-link", NULL));
   g_assert_true (DIPTYCH_IS_LINK (diptych_selection_get_item (selection)));
@@ -809,6 +889,7 @@ main (int   argc,
   ADD ("/view/link-map", test_link_map);
   ADD ("/view/pointer", test_pointer);
   ADD ("/view/find", test_find);
+  ADD ("/view/hostile-spans", test_hostile_spans);
   ADD ("/view/zoom", test_zoom);
   g_test_add_func ("/view/real-aligner", test_real_aligner);
   g_test_add_func ("/view/window", test_window);

@@ -180,10 +180,13 @@ word_features (DiptychFeatures    *self,
           for (guint i = 0; i < self->concepts->len; i++)
             {
               DiptychConcept c = g_array_index (self->concepts, DiptychConcept, i);
+              gboolean loose = (c & 0x80000000u) == 0 && (c & DIPTYCH_CONCEPT_LOOSE) != 0;
+
+              c &= loose ? ~DIPTYCH_CONCEPT_LOOSE : ~0u;
               /* Concepts are offset by one so that 0 is never a key. */
               add_feature (self->word_pool, start,
                            id_for (self, self->concept_ids, GUINT_TO_POINTER (c + 1)),
-                           DIPTYCH_LEVEL_CONCEPT);
+                           loose ? DIPTYCH_LEVEL_LOOSE : DIPTYCH_LEVEL_CONCEPT);
             }
         }
     }
