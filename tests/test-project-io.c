@@ -409,6 +409,30 @@ test_save_too_large (void)
 }
 
 static void
+test_save_through_symlink (void)
+{
+  g_autofree char *dir = project_test_tmpdir ();
+  g_autofree char *real = g_build_filename (dir, "real.diptych", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.diptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(DiptychProject) project = project_test_new ();
+  g_autoptr(DiptychProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.diptych", link), ==, 0);
+
+  g_assert_true (diptych_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  loaded = diptych_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+
+  project_test_rm_rf (dir);
+}
+
+static void
 test_save_missing_folder (void)
 {
   g_autoptr(DiptychProject) project = project_test_new ();
@@ -708,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/project-io/save/missing-folder", test_save_missing_folder);
   g_test_add_func ("/project-io/save/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/project-io/save/too-large", test_save_too_large);
+  g_test_add_func ("/project-io/save/symlink", test_save_through_symlink);
   g_test_add_func ("/project-io/round-trip/huge-text", test_huge_text);
   g_test_add_func ("/project-io/hostile/strings", test_hostile);
   g_test_add_func ("/project-io/hostile/truncated", test_hostile_truncated);

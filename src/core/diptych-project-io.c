@@ -62,6 +62,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -588,16 +589,15 @@ read_child_text (Reader      *reader,
                  GError     **error)
 {
   xmlNode *child = find_child (node, name);
+  char *text;
 
   if (child == NULL)
     return NULL;
 
-  {
-    char *text = read_text (reader, child, error);
-    if (text == NULL)
-      *ok = FALSE;
-    return text;
-  }
+  text = read_text (reader, child, error);
+  if (text == NULL)
+    *ok = FALSE;
+  return text;
 }
 
 static gboolean
@@ -1661,7 +1661,10 @@ write_local (const char    *path,
   remove_stale_temporaries (dir, base);
 
   if (save_hooks.fail_create)
-    fd = -1, errno = EACCES;
+    {
+      fd = -1;
+      errno = EACCES;
+    }
   else
     fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
 
@@ -1743,7 +1746,13 @@ write_file (GFile         *file,
   const char *data = g_bytes_get_data (bytes, &length);
 
   if (path != NULL)
-    return write_local (path, name, data, length, cancellable, error);
+    {
+      /* Saving through a symbolic link replaces the file it points to,
+       * not the link. */
+      g_autofree char *target = realpath (path, NULL);
+
+      return write_local (target != NULL ? target : path, name, data, length, cancellable, error);
+    }
 
   /* Not a local file: GIO writes a temporary file and keeps a backup. */
   {

@@ -196,7 +196,7 @@ check_key (const char  *key,
 
 bad:
   g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
-               "Invalid snapshot key “%s”: use letters, digits, - and _", key != NULL ? key : "");
+               _("Invalid snapshot key “%s”: use letters, digits, - and _"), key != NULL ? key : "");
   return FALSE;
 }
 
