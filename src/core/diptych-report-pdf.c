@@ -37,20 +37,28 @@ typedef enum
   DECOR_QUOTE,
 } Decor;
 
+/* Where a line of a layout lies, in Pango units. */
+typedef struct
+{
+  int top;
+  int bottom;
+  int baseline;
+  int x;
+} LineMetrics;
+
 typedef struct
 {
   PangoLayout *layout;
   double       x;
   Decor        decor;
-  GArray      *tops;       /* per line, in Pango units */
-  GArray      *bottoms;
-  GArray      *baselines;
+  GArray      *lines;      /* LineMetrics */
   guint        next_line;
 } Cell;
 
 typedef struct
 {
   DiptychReport  *report;
+  PangoFontMap   *font_map;
   PangoContext   *context;
   GHashTable     *fonts;     /* description string → PangoFontDescription */
   GPtrArray      *pages;     /* cairo_surface_t (recording) */
@@ -110,23 +118,28 @@ new_layout (Pdf        *pdf,
   return layout_new (pdf->context, desc, width);
 }
 
+/* Done by the thread that lays the cell out, so that the one drawing it
+ * does not walk the layout again. */
 static void
 cell_measure (Cell *cell)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (cell->layout);
+  PangoLayoutIter *iter;
 
-  cell->tops = g_array_new (FALSE, FALSE, sizeof (int));
-  cell->bottoms = g_array_new (FALSE, FALSE, sizeof (int));
-  cell->baselines = g_array_new (FALSE, FALSE, sizeof (int));
+  if (cell->lines != NULL)
+    return;
+
+  cell->lines = g_array_new (FALSE, FALSE, sizeof (LineMetrics));
+  iter = pango_layout_get_iter (cell->layout);
   do
     {
-      int y0, y1, baseline;
+      LineMetrics metrics;
+      PangoRectangle logical;
 
-      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-      baseline = pango_layout_iter_get_baseline (iter);
-      g_array_append_val (cell->tops, y0);
-      g_array_append_val (cell->bottoms, y1);
-      g_array_append_val (cell->baselines, baseline);
+      pango_layout_iter_get_line_yrange (iter, &metrics.top, &metrics.bottom);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      metrics.baseline = pango_layout_iter_get_baseline (iter);
+      metrics.x = logical.x;
+      g_array_append_val (cell->lines, metrics);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -136,20 +149,18 @@ static void
 cell_clear (Cell *cell)
 {
   g_clear_object (&cell->layout);
-  g_clear_pointer (&cell->tops, g_array_unref);
-  g_clear_pointer (&cell->bottoms, g_array_unref);
-  g_clear_pointer (&cell->baselines, g_array_unref);
+  g_clear_pointer (&cell->lines, g_array_unref);
 }
 
 static double
 cell_remaining_height (Cell *cell)
 {
-  guint n = cell->tops->len;
+  guint n = cell->lines->len;
 
   if (cell->next_line >= n)
     return 0.0;
-  return (g_array_index (cell->bottoms, int, n - 1) -
-          g_array_index (cell->tops, int, cell->next_line)) / (double) PANGO_SCALE;
+  return (g_array_index (cell->lines, LineMetrics, n - 1).bottom -
+          g_array_index (cell->lines, LineMetrics, cell->next_line).top) / (double) PANGO_SCALE;
 }
 
 static void
@@ -201,38 +212,35 @@ cell_draw (Pdf    *pdf,
            Cell   *cell,
            double  limit)
 {
-  PangoLayoutIter *iter;
+  GSList *lines;
   guint first = cell->next_line, line = 0;
   int origin;
   double used = 0.0;
 
-  if (first >= cell->tops->len)
+  if (first >= cell->lines->len)
     return 0.0;
 
-  origin = g_array_index (cell->tops, int, first);
-  iter = pango_layout_get_iter (cell->layout);
-  do
+  origin = g_array_index (cell->lines, LineMetrics, first).top;
+  lines = pango_layout_get_lines_readonly (cell->layout);
+  for (; lines != NULL && line < cell->lines->len; lines = lines->next, line++)
     {
-      PangoRectangle logical;
+      const LineMetrics *metrics = &g_array_index (cell->lines, LineMetrics, line);
       double bottom;
 
       if (line < first)
         continue;
-      bottom = (g_array_index (cell->bottoms, int, line) - origin) / (double) PANGO_SCALE;
-      if (pdf->y + bottom > limit && line > first)
-        break;
-      if (pdf->y + bottom > limit && pdf->y > pdf->top + 0.5)
+      bottom = (metrics->bottom - origin) / (double) PANGO_SCALE;
+      /* A line that does not fit waits for the next page, unless the page
+       * is empty. */
+      if (pdf->y + bottom > limit && (line > first || pdf->y > pdf->top + 0.5))
         break;
 
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      cairo_move_to (pdf->cr, cell->x + logical.x / (double) PANGO_SCALE,
-                     pdf->y + (g_array_index (cell->baselines, int, line) - origin) / (double) PANGO_SCALE);
-      pango_cairo_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
+      cairo_move_to (pdf->cr, cell->x + metrics->x / (double) PANGO_SCALE,
+                     pdf->y + (metrics->baseline - origin) / (double) PANGO_SCALE);
+      pango_cairo_show_layout_line (pdf->cr, lines->data);
       used = bottom;
       cell->next_line = line + 1;
     }
-  while (line++, pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
 
   draw_decor (pdf, cell->decor, cell->x, pdf->y, pdf->y + used);
   return used;
@@ -284,7 +292,7 @@ flow (Pdf    *pdf,
           used = MAX (used, h);
         }
       for (guint i = 0; i < n_cells; i++)
-        done = done && cells[i].next_line >= cells[i].tops->len;
+        done = done && cells[i].next_line >= cells[i].lines->len;
 
       pdf->y += used;
       if (done)
@@ -644,14 +652,17 @@ write_legend (Pdf *pdf)
   paragraph (pdf, SMALL_FONT, markup->str, 0.0, 6.0, DECOR_NONE);
 }
 
-/* Shaping the passages is most of the work. A worker thread lays out the
- * passages of the table in chunks of rows while this thread paginates
- * and draws the chunks before. Pango objects must not be used by two
+/* Shaping the text is most of the work. Worker threads lay out the cells
+ * of the table in chunks of rows while this thread paginates and draws
+ * the chunks before, in order. Pango objects must not be used by two
  * threads at once, so each chunk in flight has a context of its own font
  * map (a slot); the slot is given back once its chunk has been drawn and
- * its layouts freed. */
+ * its layouts freed. Chunks are taken in order and a worker takes one
+ * only with a slot in hand, so the chunk this thread waits for is always
+ * being laid out. */
 #define CHUNK_ROWS 128
-#define N_SLOTS 3
+#define MAX_WORKERS 2
+#define N_SLOTS (MAX_WORKERS + 2)
 
 /* The cells of a row: the label, the passage of A, that of B. */
 #define N_CELLS 3
@@ -661,7 +672,7 @@ typedef struct
   guint         first;
   guint         last;
   guint         slot;
-  PangoLayout **layouts;   /* N_CELLS per row */
+  Cell         *cells;     /* N_CELLS per row, laid out and measured */
 } Chunk;
 
 typedef struct
@@ -674,17 +685,22 @@ typedef struct
   PangoFontDescription *small_font;
   PangoFontDescription *body_font;
   GAsyncQueue          *free_slots;   /* slot + 1 */
-  GAsyncQueue          *ready;        /* Chunk, in order */
-  GThread              *thread;
+  GThread              *workers[MAX_WORKERS];
+  guint                 n_workers;
+  guint                 n_chunks;
+  gint                  next_chunk;   /* the next chunk a worker takes */
   gint                  stop;
+  GMutex                mutex;
+  GCond                 cond;
+  Chunk               **done;         /* by chunk number, under mutex */
 } Pipeline;
 
 static void
 chunk_free (Chunk *chunk)
 {
   for (guint i = 0; i < N_CELLS * (chunk->last - chunk->first); i++)
-    g_clear_object (&chunk->layouts[i]);
-  g_free (chunk->layouts);
+    cell_clear (&chunk->cells[i]);
+  g_free (chunk->cells);
   g_free (chunk);
 }
 
@@ -748,14 +764,14 @@ lay_out_chunk (Pipeline *pipeline,
   chunk->first = first;
   chunk->last = MIN (first + CHUNK_ROWS, report->rows->len);
   chunk->slot = slot;
-  chunk->layouts = g_new0 (PangoLayout *, N_CELLS * (chunk->last - chunk->first));
+  chunk->cells = g_new0 (Cell, N_CELLS * (chunk->last - chunk->first));
 
   for (guint i = chunk->first; i < chunk->last; i++)
     {
       DiptychReportRow *row = &g_array_index (report->rows, DiptychReportRow, i);
-      PangoLayout **cells = &chunk->layouts[N_CELLS * (i - chunk->first)];
+      Cell *cells = &chunk->cells[N_CELLS * (i - chunk->first)];
 
-      cells[0] = label_layout (pipeline, context, row);
+      cells[0].layout = label_layout (pipeline, context, row);
       for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
         {
           PangoLayout *layout;
@@ -772,11 +788,11 @@ lay_out_chunk (Pipeline *pipeline,
               pango_layout_set_text (layout, "—", -1);
               pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
             }
-          cells[1 + side] = layout;
+          cells[1 + side].layout = layout;
         }
       /* Lay them out here, not in the thread that draws them. */
       for (guint c = 0; c < N_CELLS; c++)
-        pango_layout_get_line_count (cells[c]);
+        cell_measure (&cells[c]);
     }
   return chunk;
 }
@@ -786,13 +802,25 @@ pipeline_thread (gpointer data)
 {
   Pipeline *pipeline = data;
 
-  for (guint first = 0; first < pipeline->report->rows->len; first += CHUNK_ROWS)
+  for (;;)
     {
       guint slot = GPOINTER_TO_UINT (g_async_queue_pop (pipeline->free_slots)) - 1;
+      guint index;
+      Chunk *chunk;
 
-      if (g_atomic_int_get (&pipeline->stop))
-        break;
-      g_async_queue_push (pipeline->ready, lay_out_chunk (pipeline, first, slot));
+      index = (guint) g_atomic_int_add (&pipeline->next_chunk, 1);
+      if (g_atomic_int_get (&pipeline->stop) || index >= pipeline->n_chunks)
+        {
+          if (slot < N_SLOTS)
+            g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (slot + 1));
+          break;
+        }
+
+      chunk = lay_out_chunk (pipeline, index * CHUNK_ROWS, slot);
+      g_mutex_lock (&pipeline->mutex);
+      pipeline->done[index] = chunk;
+      g_cond_broadcast (&pipeline->cond);
+      g_mutex_unlock (&pipeline->mutex);
     }
   return NULL;
 }
@@ -810,7 +838,10 @@ pipeline_init (Pipeline      *pipeline,
   pipeline->small_font = pango_font_description_from_string (SMALL_FONT);
   pipeline->body_font = pango_font_description_from_string (BODY_FONT);
   pipeline->free_slots = g_async_queue_new ();
-  pipeline->ready = g_async_queue_new_full ((GDestroyNotify) chunk_free);
+  pipeline->n_chunks = (report->rows->len + CHUNK_ROWS - 1) / CHUNK_ROWS;
+  pipeline->done = g_new0 (Chunk *, pipeline->n_chunks);
+  g_mutex_init (&pipeline->mutex);
+  g_cond_init (&pipeline->cond);
   for (guint i = 0; i < N_SLOTS; i++)
     {
       pipeline->font_maps[i] = pango_cairo_font_map_new ();
@@ -818,19 +849,29 @@ pipeline_init (Pipeline      *pipeline,
       g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (i + 1));
     }
 
-  /* Words of the passages are diffed on the worker (report->word_ops):
-   * this thread must not touch them meanwhile. */
-  if (g_get_num_processors () > 1 && report->rows->len > CHUNK_ROWS)
-    pipeline->thread = g_thread_new ("diptych-pdf-layout", pipeline_thread, pipeline);
+  /* Small tables are laid out here, chunk by chunk. */
+  if (pipeline->n_chunks > 1)
+    pipeline->n_workers = MIN (MAX_WORKERS, MAX (g_get_num_processors (), 1));
+  for (guint i = 0; i < pipeline->n_workers; i++)
+    pipeline->workers[i] = g_thread_new ("diptych-pdf-layout", pipeline_thread, pipeline);
 }
 
 static Chunk *
 pipeline_next (Pipeline *pipeline,
                guint     first)
 {
-  if (pipeline->thread != NULL)
-    return g_async_queue_pop (pipeline->ready);
-  return lay_out_chunk (pipeline, first, GPOINTER_TO_UINT (g_async_queue_pop (pipeline->free_slots)) - 1);
+  guint index = first / CHUNK_ROWS;
+  Chunk *chunk;
+
+  if (pipeline->n_workers == 0)
+    return lay_out_chunk (pipeline, first, GPOINTER_TO_UINT (g_async_queue_pop (pipeline->free_slots)) - 1);
+
+  g_mutex_lock (&pipeline->mutex);
+  while (pipeline->done[index] == NULL)
+    g_cond_wait (&pipeline->cond, &pipeline->mutex);
+  chunk = g_steal_pointer (&pipeline->done[index]);
+  g_mutex_unlock (&pipeline->mutex);
+  return chunk;
 }
 
 static void
@@ -846,14 +887,18 @@ pipeline_done_with (Pipeline *pipeline,
 static void
 pipeline_clear (Pipeline *pipeline)
 {
-  if (pipeline->thread != NULL)
-    {
-      /* Wake the worker if it waits for a slot, and let it finish. */
-      g_atomic_int_set (&pipeline->stop, 1);
-      g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (N_SLOTS + 1));
-      g_thread_join (pipeline->thread);
-    }
-  g_clear_pointer (&pipeline->ready, g_async_queue_unref);
+  /* Wake the workers that wait for a slot, and let them finish. */
+  g_atomic_int_set (&pipeline->stop, 1);
+  for (guint i = 0; i < pipeline->n_workers; i++)
+    g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (N_SLOTS + 1));
+  for (guint i = 0; i < pipeline->n_workers; i++)
+    g_thread_join (pipeline->workers[i]);
+
+  for (guint i = 0; i < pipeline->n_chunks; i++)
+    g_clear_pointer (&pipeline->done[i], chunk_free);
+  g_clear_pointer (&pipeline->done, g_free);
+  g_mutex_clear (&pipeline->mutex);
+  g_cond_clear (&pipeline->cond);
   g_clear_pointer (&pipeline->free_slots, g_async_queue_unref);
   for (guint i = 0; i < N_SLOTS; i++)
     {
@@ -895,8 +940,11 @@ write_rows (Pdf     *pdf,
       /* Laid out by the worker; flow() frees them. */
       for (guint c = 0; c < N_CELLS; c++)
         {
+          Cell *cell = &chunk->cells[N_CELLS * (i - chunk->first) + c];
+
+          cells[c] = *cell;
+          memset (cell, 0, sizeof *cell);
           cells[c].x = pdf->col_x[c];
-          cells[c].layout = g_steal_pointer (&chunk->layouts[N_CELLS * (i - chunk->first) + c]);
         }
 
       if (row->link != NULL)
@@ -1056,6 +1104,77 @@ draw_header_footer (Pdf     *pdf,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Pass one: the report laid out on pages of the given size. */
+static gboolean
+pdf_lay_out (Pdf            *pdf,
+             DiptychReport  *report,
+             double          width,
+             double          height,
+             GError        **error)
+{
+  double column;
+  gint64 started = g_get_monotonic_time ();
+
+  pdf->report = report;
+  pdf->width = width;
+  pdf->height = height;
+  pdf->top = MARGIN + HEADER_HEIGHT;
+  pdf->bottom = pdf->height - MARGIN - FOOTER_HEIGHT;
+  column = (pdf->width - 2 * MARGIN - META_WIDTH - 2 * GAP) / 2;
+  pdf->col_x[0] = MARGIN;
+  pdf->col_width[0] = META_WIDTH;
+  pdf->col_x[1] = MARGIN + META_WIDTH + GAP;
+  pdf->col_width[1] = column;
+  pdf->col_x[2] = pdf->col_x[1] + column + GAP;
+  pdf->col_width[2] = column;
+  pdf->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  pdf->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) pango_font_description_free);
+  /* A font map of its own: the pages may be drawn later, and the thread's
+   * default font map may be busy elsewhere by then. */
+  pdf->font_map = pango_cairo_font_map_new ();
+  pdf->context = print_context_new (pdf->font_map);
+
+  start_page (pdf);
+  write_title (pdf);
+  write_summary (pdf);
+  if (!write_rows (pdf, error))
+    return FALSE;
+  write_omissions (pdf);
+  write_annotations (pdf);
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+
+  if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
+    g_printerr ("pdf: %u pages laid out in %.3f s\n", pdf->pages->len,
+                (g_get_monotonic_time () - started) / 1e6);
+  return TRUE;
+}
+
+static void
+pdf_draw_page (Pdf     *pdf,
+               cairo_t *cr,
+               guint    page)
+{
+  cairo_save (cr);
+  cairo_set_source_surface (cr, g_ptr_array_index (pdf->pages, page), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_save (cr);
+  draw_header_footer (pdf, cr, page + 1, pdf->pages->len);
+  cairo_restore (cr);
+}
+
+static void
+pdf_clear (Pdf *pdf)
+{
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+  g_clear_pointer (&pdf->pages, g_ptr_array_unref);
+  g_clear_object (&pdf->context);
+  g_clear_object (&pdf->font_map);
+  g_clear_pointer (&pdf->fonts, g_hash_table_unref);
+  g_clear_error (&pdf->write_error);
+}
+
 gboolean
 diptych_report_write_pdf_internal (DiptychReport  *report,
                                    GError        **error)
@@ -1063,69 +1182,42 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   Pdf pdf = { NULL, };
   cairo_surface_t *surface;
   cairo_status_t status;
+  cairo_t *cr;
   gboolean ok = FALSE;
-  double column;
+  gint64 started;
 
-  pdf.report = report;
-  if (report->options.paper == DIPTYCH_PAPER_LETTER)
+  if (!pdf_lay_out (&pdf, report,
+                    report->options.paper == DIPTYCH_PAPER_LETTER ? 612.0 : 595.276,
+                    report->options.paper == DIPTYCH_PAPER_LETTER ? 792.0 : 841.89,
+                    error))
     {
-      pdf.width = 612.0;
-      pdf.height = 792.0;
+      pdf_clear (&pdf);
+      return FALSE;
     }
-  else
-    {
-      pdf.width = 595.276;
-      pdf.height = 841.89;
-    }
-  pdf.top = MARGIN + HEADER_HEIGHT;
-  pdf.bottom = pdf.height - MARGIN - FOOTER_HEIGHT;
-  column = (pdf.width - 2 * MARGIN - META_WIDTH - 2 * GAP) / 2;
-  pdf.col_x[0] = MARGIN;
-  pdf.col_width[0] = META_WIDTH;
-  pdf.col_x[1] = MARGIN + META_WIDTH + GAP;
-  pdf.col_width[1] = column;
-  pdf.col_x[2] = pdf.col_x[1] + column + GAP;
-  pdf.col_width[2] = column;
-  pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
-  pdf.fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) pango_font_description_free);
 
-  pdf.context = print_context_new (pango_cairo_font_map_get_default ());
-
-  start_page (&pdf);
-  write_title (&pdf);
-  write_summary (&pdf);
-  if (!write_rows (&pdf, error))
-    goto out;
-  write_omissions (&pdf);
-  write_annotations (&pdf);
-  g_clear_pointer (&pdf.cr, cairo_destroy);
-
+  started = g_get_monotonic_time ();
   surface = cairo_pdf_surface_create_for_stream (write_func, &pdf, pdf.width, pdf.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Diptych " PACKAGE_VERSION);
-  {
-    cairo_t *cr = cairo_create (surface);
-
-    for (guint i = 0; i < pdf.pages->len; i++)
-      {
-        cairo_set_source_surface (cr, g_ptr_array_index (pdf.pages, i), 0, 0);
-        cairo_paint (cr);
-        draw_header_footer (&pdf, cr, i + 1, pdf.pages->len);
-        cairo_show_page (cr);
-        if (i % 16 == 0 && !diptych_report_flush (report, TRUE, 0.85 + 0.15 * i / pdf.pages->len, error))
-          {
-            cairo_destroy (cr);
-            cairo_surface_destroy (surface);
-            g_clear_error (&pdf.write_error);
-            goto out;
-          }
-      }
-    cairo_destroy (cr);
-  }
+  cr = cairo_create (surface);
+  for (guint i = 0; i < pdf.pages->len; i++)
+    {
+      pdf_draw_page (&pdf, cr, i);
+      cairo_show_page (cr);
+      if (i % 16 == 0 && !diptych_report_flush (report, TRUE, 0.85 + 0.15 * i / pdf.pages->len, error))
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          pdf_clear (&pdf);
+          return FALSE;
+        }
+    }
+  cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
+    g_printerr ("pdf: output in %.3f s\n", (g_get_monotonic_time () - started) / 1e6);
 
   if (pdf.write_error != NULL)
     g_propagate_error (error, g_steal_pointer (&pdf.write_error));
@@ -1135,10 +1227,84 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   else
     ok = TRUE;
 
-out:
-  g_clear_pointer (&pdf.cr, cairo_destroy);
-  g_clear_pointer (&pdf.pages, g_ptr_array_unref);
-  g_clear_object (&pdf.context);
-  g_clear_pointer (&pdf.fonts, g_hash_table_unref);
+  pdf_clear (&pdf);
   return ok;
+}
+
+/* Printing */
+
+struct _DiptychReportPages
+{
+  DiptychReport *report;
+  Pdf            pdf;
+};
+
+/**
+ * diptych_report_paginate:
+ * @width: page width in points
+ * @height: page height in points
+ *
+ * Lays the report out on pages (the PDF's layout), for printing. Make and
+ * draw the pages on the same thread; the project must not change before
+ * the pages are freed.
+ */
+DiptychReportPages *
+diptych_report_paginate (DiptychProject              *project,
+                         const DiptychReportOptions  *options,
+                         double                       width,
+                         double                       height,
+                         GCancellable                *cancellable,
+                         GError                     **error)
+{
+  g_autoptr(DiptychReportPages) pages = g_new0 (DiptychReportPages, 1);
+
+  g_return_val_if_fail (DIPTYCH_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Below this the two columns have no room. */
+  if (width < 4 * MARGIN + META_WIDTH || height < 4 * MARGIN + HEADER_HEIGHT + FOOTER_HEIGHT)
+    {
+      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
+                   _("The page is too small for the report (%.0f × %.0f points)."), width, height);
+      return NULL;
+    }
+
+  pages->report = diptych_report_new (project, options, NULL, NULL, NULL, cancellable, error);
+  if (pages->report == NULL)
+    return NULL;
+  if (!pdf_lay_out (&pages->pdf, pages->report, width, height, error))
+    return NULL;
+
+  return g_steal_pointer (&pages);
+}
+
+guint
+diptych_report_pages_get_n_pages (DiptychReportPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+  return pages->pdf.pages->len;
+}
+
+/* Draws a page (from 0) with its header and "Page n of N" footer; cr is
+ * in points, its origin at the top left corner of the paper. */
+void
+diptych_report_pages_draw (DiptychReportPages *pages,
+                           cairo_t            *cr,
+                           guint               page)
+{
+  g_return_if_fail (pages != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < pages->pdf.pages->len);
+
+  pdf_draw_page (&pages->pdf, cr, page);
+}
+
+void
+diptych_report_pages_free (DiptychReportPages *pages)
+{
+  if (pages == NULL)
+    return;
+  pdf_clear (&pages->pdf);
+  g_clear_pointer (&pages->report, diptych_report_free);
+  g_free (pages);
 }

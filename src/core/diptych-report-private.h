@@ -47,6 +47,7 @@ typedef struct
   GPtrArray            *annotations;  /* DiptychAnnotation, sorted by side then start */
   GArray               *rows;         /* DiptychReportRow */
   GHashTable           *word_ops;     /* DiptychLink → GArray of DiptychWordOp, computed */
+  GMutex                word_ops_mutex; /* the PDF's layout threads share word_ops */
 
   /* Summary, over the whole project (not filtered). */
   double                coverage[DIPTYCH_N_SIDES];  /* 0..1 of non-space characters */

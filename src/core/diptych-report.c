@@ -533,6 +533,7 @@ diptych_report_new (DiptychProject             *project,
   report->annotations = g_ptr_array_new_with_free_func (g_object_unref);
   report->rows = g_array_new (FALSE, TRUE, sizeof (DiptychReportRow));
   report->word_ops = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  g_mutex_init (&report->word_ops_mutex);
   report->buffer = g_string_sized_new (FLUSH_THRESHOLD + 4096);
   report->stream = stream != NULL ? g_object_ref (stream) : NULL;
   report->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
@@ -648,6 +649,7 @@ diptych_report_free (DiptychReport *report)
   g_clear_pointer (&report->annotations, g_ptr_array_unref);
   g_clear_pointer (&report->rows, g_array_unref);
   g_clear_pointer (&report->word_ops, g_hash_table_unref);
+  g_mutex_clear (&report->word_ops_mutex);
   if (report->buffer != NULL)
     g_string_free (report->buffer, TRUE);
   g_clear_object (&report->stream);
@@ -718,14 +720,26 @@ diptych_report_get_word_ops (DiptychReport *report,
   if (diptych_link_has_word_ops (link))
     return diptych_link_get_word_ops (link, n_ops);
 
+  g_mutex_lock (&report->word_ops_mutex);
   ops = g_hash_table_lookup (report->word_ops, link);
+  g_mutex_unlock (&report->word_ops_mutex);
+
   if (ops == NULL)
     {
-      ops = diptych_word_diff (report->documents[DIPTYCH_SIDE_A], diptych_link_get_span (link, DIPTYCH_SIDE_A),
-                               report->documents[DIPTYCH_SIDE_B], diptych_link_get_span (link, DIPTYCH_SIDE_B));
+      GArray *computed = diptych_word_diff (report->documents[DIPTYCH_SIDE_A], diptych_link_get_span (link, DIPTYCH_SIDE_A),
+                                            report->documents[DIPTYCH_SIDE_B], diptych_link_get_span (link, DIPTYCH_SIDE_B));
+      if (computed == NULL)
+        computed = g_array_new (FALSE, FALSE, sizeof (DiptychWordOp));
+
+      /* Arrays stay in the table until the report is freed, so the data
+       * returned remains valid. */
+      g_mutex_lock (&report->word_ops_mutex);
+      ops = g_hash_table_lookup (report->word_ops, link);
       if (ops == NULL)
-        ops = g_array_new (FALSE, FALSE, sizeof (DiptychWordOp));
-      g_hash_table_insert (report->word_ops, link, ops);
+        g_hash_table_insert (report->word_ops, link, (ops = computed));
+      else
+        g_array_unref (computed);
+      g_mutex_unlock (&report->word_ops_mutex);
     }
 
   *n_ops = ops->len;
