@@ -191,6 +191,28 @@ test_aligner_one_to_many (void)
 }
 
 static void
+test_aligner_one_to_many_needs_substance (void)
+{
+  /* A passage already linked does not take a second link through the
+   * name it shares with an unrelated passage. */
+  g_autoptr(DiptychDocument) a = doc (
+    "President Ilvar met Chancellor Brenna in Tolsk to discuss the gas pipeline across the Varn mountains.\n"
+    "The weather in the capital was cold and grey.");
+  g_autoptr(DiptychDocument) b = doc (
+    "Chancellor Brenna received President Ilvar for talks on the gas pipeline.\n"
+    "Later the Chancellor toured Tolsk.");
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+  DiptychLink *first = link_from (alignment, a, "President Ilvar", 0);
+
+  g_assert_nonnull (first);
+  g_assert_true (links_to (first, b, "gas pipeline"));
+  g_assert_false (links_to (first, b, "cathedral"));
+  g_assert_null (link_from (alignment, a, "President Ilvar", 1));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "Later the Chancellor"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_A, a, "The weather"));
+}
+
+static void
 test_aligner_merge (void)
 {
   /* Two sentences of A say what one sentence of B says: one 2:1 link. */
@@ -446,6 +468,7 @@ main (int   argc,
   g_test_add_func ("/aligner/reworded-omissions", test_aligner_reworded_omissions);
   g_test_add_func ("/aligner/partial", test_aligner_partial);
   g_test_add_func ("/aligner/one-to-many", test_aligner_one_to_many);
+  g_test_add_func ("/aligner/one-to-many-needs-substance", test_aligner_one_to_many_needs_substance);
   g_test_add_func ("/aligner/merge", test_aligner_merge);
   g_test_add_func ("/aligner/hostile", test_aligner_hostile);
   g_test_add_func ("/aligner/cjk-rtl", test_aligner_cjk_rtl);

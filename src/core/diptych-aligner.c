@@ -35,7 +35,9 @@
  *    can be tagged); inside links, a word-level diff.
  *
  * For tuning: DIPTYCH_DEBUG_PAIRS=1 prints every scored candidate pair,
- * DIPTYCH_DEBUG_TIMING=1 the time of each stage, on stderr. */
+ * DIPTYCH_DEBUG_TIMING=1 the time of each stage, DIPTYCH_DEBUG_EDGES=1
+ * every accepted pair with the stage that accepted it and its matched
+ * words, on stderr. */
 
 /* Candidates kept per passage. */
 #define CANDIDATES_PER_SEGMENT 4
@@ -46,6 +48,13 @@
 #define CANCEL_CHECK_EVERY 256
 /* Coverage of long passages counts against this many average words. */
 #define MASS_CAP_WORDS 5
+
+/* A word weighing less than this share of the mean weight of the
+ * words of both texts is common in them: it takes part in a match but
+ * does not make one. */
+#define GENERIC_SHARE 0.4f
+/* Matches at this level or better count as a whole shared word. */
+#define FULL_MATCH 0.85f
 
 typedef struct
 {
@@ -98,6 +107,8 @@ typedef struct
   float                       t_support;
   float                       t_cover;
   float                       mass_cap;
+  float                       generic_weight;
+  const char                 *stage;   /* for DIPTYCH_DEBUG_EDGES */
 } Run;
 
 static void
@@ -276,6 +287,9 @@ compute_weights (Run *run)
     }
 
   run->mass_cap = n_weighted > 0 ? MASS_CAP_WORDS * total_weight / n_weighted : 0;
+  run->generic_weight = n_weighted > 0 ? GENERIC_SHARE * total_weight / n_weighted : 0;
+  if (g_getenv ("DIPTYCH_DEBUG_EDGES") != NULL)
+    g_printerr ("mean weight %.2f\n", n_weighted ? total_weight / n_weighted : 0);
   for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
     run->side[k].covered = g_new0 (float, run->side[k].tokens->len + 1);
 }
@@ -320,6 +334,18 @@ build_index (Run  *run,
           fill = g_memdup2 (side->post_start, sizeof (guint) * (run->n_ids + 1));
         }
     }
+}
+
+/* How much a word matched at level best counts towards the distinctive
+ * words two passages share. */
+static inline float
+substance_of (const Run              *run,
+              const DiptychFeatToken *ft,
+              float                   best)
+{
+  if (best <= 0 || ft->weight < run->generic_weight)
+    return 0;
+  return MIN (1.0f, best / FULL_MATCH);
 }
 
 /* Stage 4: the soft match of two passages (token ranges, so that
@@ -610,10 +636,44 @@ add_edge (Run        *run,
   sb->linked[b]++;
 
   match_words (run, a, b, best_a, best_b);
+  if (g_getenv ("DIPTYCH_DEBUG_EDGES") != NULL)
+    {
+      float cov_a, cov_b, score = score_pair (run, a, b, &cov_a, &cov_b);
+      g_printerr ("edge a%u b%u %-8s score %.3f cov %.3f %.3f mass %.2f %.2f:", a + 1, b + 1,
+                  run->stage, score, cov_a, cov_b, sa->segs[a].mass, sb->segs[b].mass);
+      for (guint i = 0; i < na; i++)
+        if (best_a[i] > 0)
+          g_printerr (" %s(%.2f*%.2f)", tok (sa, sa->segs[a].tok_start + i)->token.norm,
+                      tok (sa, sa->segs[a].tok_start + i)->weight, best_a[i]);
+      g_printerr ("\n");
+    }
   for (guint i = 0; i < na; i++)
     sa->covered[sa->segs[a].tok_start + i] = MAX (sa->covered[sa->segs[a].tok_start + i], best_a[i]);
   for (guint j = 0; j < nb; j++)
     sb->covered[sb->segs[b].tok_start + j] = MAX (sb->covered[sb->segs[b].tok_start + j], best_b[j]);
+}
+
+/* The distinctive words passages a and b share, counted on the side
+ * where they are fewer: common words of these texts count nothing,
+ * loose matches part of a word. */
+static float
+pair_substance (Run   *run,
+                guint  a,
+                guint  b)
+{
+  const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
+  guint ta0 = sa->segs[a].tok_start, na = sa->segs[a].tok_end - ta0;
+  guint tb0 = sb->segs[b].tok_start, nb = sb->segs[b].tok_end - tb0;
+  g_autofree float *best_a = g_new0 (float, na + 1);
+  g_autofree float *best_b = g_new0 (float, nb + 1);
+  float substance_a = 0, substance_b = 0;
+
+  match_words (run, a, b, best_a, best_b);
+  for (guint i = 0; i < na; i++)
+    substance_a += substance_of (run, tok (sa, ta0 + i), best_a[i]);
+  for (guint j = 0; j < nb; j++)
+    substance_b += substance_of (run, tok (sb, tb0 + j), best_b[j]);
+  return MIN (substance_a, substance_b);
 }
 
 /* For a pair whose passage on side k is already linked: the share of
@@ -682,8 +742,12 @@ has_support (Run        *run,
  * other side well enough to join it: the merged passage must score
  * better, and n itself must share some content. */
 #define MERGE_MIN_GAIN     0.02f
-#define MIN_NOVELTY        0.5f
+#define MIN_NOVELTY        0.7f
 #define MERGE_MIN_COVERAGE 0.2f
+/* A passage already linked takes part in another link only through
+ * more than one distinctive shared word: a name or a common word of the
+ * texts recurs in many passages without making them say the same. */
+#define MANY_MIN_SUBSTANCE 1.5f
 
 static gboolean
 merge_helps (Run         *run,
@@ -759,6 +823,7 @@ select_links (Run    *run,
       best_b[pairs[i].b] = MAX (best_b[pairs[i].b], pairs[i].score);
     }
 
+  run->stage = "same";
   /* 0. Identical passages, in order where a passage repeats: even a
    * passage of common words only is a link when word for word the same. */
   {
@@ -797,6 +862,7 @@ select_links (Run    *run,
       }
   }
 
+  run->stage = "mutual";
   /* 1. Mutual best matches over the link threshold, strongest first. */
   for (guint i = 0; i < n_pairs; i++)
     {
@@ -806,6 +872,7 @@ select_links (Run    *run,
         add_edge (run, edges, edge_list, p->a, p->b);
     }
 
+  run->stage = "support";
   /* 2. Still free on both sides: good enough alone, or weaker but next
    * to an accepted link. Repeated so that support spreads along runs. */
   for (int round = 0; round < 3; round++)
@@ -828,6 +895,7 @@ select_links (Run    *run,
         break;
     }
 
+  run->stage = "merge";
   /* 3. Merged neighbours (1:2, 2:1): a free passage next to a linked
    * one joins the link when the merged passage matches better. */
   for (guint i = 0; i < edge_list->len; i++)
@@ -855,6 +923,7 @@ select_links (Run    *run,
           }
     }
 
+  run->stage = "many";
   /* 4. One-to-many: a free passage whose content is found in a part of
    * an already linked passage that its links do not cover yet. */
   for (guint i = 0; i < n_pairs; i++)
@@ -865,11 +934,13 @@ select_links (Run    *run,
 
       if (free_a == free_b || p->score < run->t_support)
         continue;
+
       cov_free = free_a ? p->cov_a : p->cov_b;
       if (cov_free < run->t_cover * 0.45f)
         continue;
       if ((cov_free >= run->t_cover * 0.6f || has_support (run, edges, p->a, p->b))
-          && novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY)
+          && novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY
+          && pair_substance (run, p->a, p->b) >= MANY_MIN_SUBSTANCE)
         add_edge (run, edges, edge_list, p->a, p->b);
     }
 }
