@@ -694,6 +694,43 @@ test_close_asks (Fixture       *fixture,
   g_assert_null (fixture->window);
 }
 
+/* "Save changes?" → Save: saved, then closed. */
+static void
+test_close_saves (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  DiptychWindow *window = fixture->window;
+  DiptychProject *project = diptych_window_get_project (window);
+  g_autofree char *path = g_build_filename (fixture->dir, "closing.diptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DiptychProject) saved = NULL;
+  AdwMessageDialog *dialog;
+  gboolean timed_out = FALSE;
+  guint id;
+
+  annotate (project, DIPTYCH_SIDE_A, 0, 10, "Demand", "first");
+  g_assert_true (save_project (window, file, &error));
+  annotate (project, DIPTYCH_SIDE_B, 5, 20, "Question", "added before closing");
+
+  gtk_window_close (GTK_WINDOW (window));
+  flush ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+
+  id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+  while (fixture->window != NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_null (fixture->window);
+
+  saved = diptych_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (diptych_project_get_annotations (saved)), ==, 2);
+}
+
 /* Autosave and recovery */
 
 /* The snapshot files (*.diptych) under @dir, recursively. */
@@ -1018,6 +1055,7 @@ main (int   argc,
   ADD ("/editing/changed-on-disk", test_changed_on_disk);
   ADD ("/editing/broken-project", test_broken_project);
   ADD ("/editing/close-asks", test_close_asks);
+  ADD ("/editing/close-saves", test_close_saves);
   ADD ("/editing/autosave-and-recovery", test_autosave_and_recovery);
   ADD ("/editing/export-dialog", test_export_dialog);
   ADD ("/editing/print", test_print_to_pdf);
