@@ -421,18 +421,33 @@ not_omission_activated (GSimpleAction *action,
 }
 
 static void
+set_enabled (DiptychEditing *self,
+             const char     *name,
+             gboolean        enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->window), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* The decisions that make sense for what is selected now. */
+static void
 selection_changed_cb (DiptychEditing *self)
 {
-  gpointer item = diptych_selection_get_item (selection_of (self));
-  const char *link_actions[] = { "confirm-link", "reject-link", "remove-link" };
+  gpointer item;
+  DiptychState state;
 
-  for (guint i = 0; i < G_N_ELEMENTS (link_actions); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->window),
-                                                                              link_actions[i])),
-                                 DIPTYCH_IS_LINK (item));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->window),
-                                                                            "not-omission")),
-                               DIPTYCH_IS_OMISSION (item));
+  if (self->window == NULL)
+    return;
+
+  item = diptych_selection_get_item (selection_of (self));
+  state = DIPTYCH_IS_LINK (item) ? diptych_link_get_state (item) : DIPTYCH_STATE_AUTO;
+  set_enabled (self, "confirm-link", DIPTYCH_IS_LINK (item) &&
+                                     state != DIPTYCH_STATE_CONFIRMED && state != DIPTYCH_STATE_MANUAL);
+  set_enabled (self, "reject-link", DIPTYCH_IS_LINK (item) && state != DIPTYCH_STATE_REJECTED);
+  set_enabled (self, "remove-link", DIPTYCH_IS_LINK (item));
+  set_enabled (self, "not-omission", DIPTYCH_IS_OMISSION (item) &&
+                                     diptych_omission_get_state (item) != DIPTYCH_STATE_REJECTED);
 }
 
 /* Reports and tags */
@@ -673,6 +688,8 @@ diptych_editing_new (DiptychWindow *window)
 
   g_signal_connect_object (selection_of (self), "notify::item", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* A decision changes what can be decided next (and undo changes it back). */
+  g_signal_connect_object (project, "changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   selection_changed_cb (self);
   return self;
 }

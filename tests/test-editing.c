@@ -374,8 +374,13 @@ test_link_editing (Fixture       *fixture,
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "confirm-link"));
   activate (window, "confirm-link");
   g_assert_cmpint (diptych_link_get_state (link), ==, DIPTYCH_STATE_CONFIRMED);
+  /* Confirmed: nothing more to confirm, still something to reject. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "confirm-link"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "reject-link"));
+  g_assert_nonnull (strstr (diptych_history_get_undo_label (diptych_project_get_history (project)), "Confirm"));
   activate (window, "undo");
   g_assert_cmpint (diptych_link_get_state (link), ==, DIPTYCH_STATE_AUTO);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "confirm-link"));
   activate (window, "redo");
   g_assert_cmpint (diptych_link_get_state (link), ==, DIPTYCH_STATE_CONFIRMED);
 
