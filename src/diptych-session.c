@@ -855,10 +855,7 @@ diptych_session_offer_recovery (GtkApplication *application)
   if (n == 0)
     return;
 
-  body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
-                                    "Diptych did not close properly last time. This work was not saved:",
-                                    "Diptych did not close properly last time. This work was not saved:",
-                                    n));
+  body = g_string_new (_("Diptych did not close properly last time. This work was not saved:"));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DiptychSnapshot) snapshot = g_list_model_get_item (snapshots, i);
