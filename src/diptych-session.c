@@ -898,7 +898,9 @@ diptych_session_dispose (GObject *object)
   DiptychSession *self = DIPTYCH_SESSION (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  /* The window is gone without a crash: its snapshot has no use. */
+  if (self->snapshot_id != NULL)
+    remove_snapshot (self);
   g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (diptych_session_parent_class)->dispose (object);

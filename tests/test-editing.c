@@ -262,6 +262,29 @@ test_annotate_selection (Fixture       *fixture,
     g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 42);
   }
 
+  /* The row menu's Edit opens the editor on it, at its passage. */
+  g_signal_emit_by_name (diptych_editing_get_sidebar (editing), "edit-requested", annotation);
+  flush ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_true (diptych_annotation_editor_get_annotation (editor) == annotation);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (editor)) ==
+                 GTK_WIDGET (diptych_pane_get_view (diptych_window_get_pane (window, DIPTYCH_SIDE_B))));
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  flush ();
+
+  /* The panes' context menus offer the editing actions. */
+  {
+    GMenuModel *menu = gtk_text_view_get_extra_menu (diptych_pane_get_view (diptych_window_get_pane (window, DIPTYCH_SIDE_A)));
+    GMenuModel *section;
+    g_autofree char *action = NULL;
+
+    g_assert_nonnull (menu);
+    section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "win.annotate");
+    g_object_unref (section);
+  }
+
   /* Delete. */
   diptych_annotation_editor_set_annotation (editor, annotation);
   g_assert_true (diptych_annotation_editor_delete (editor));
