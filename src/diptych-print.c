@@ -92,6 +92,38 @@ side_name (DiptychSide side)
   return side == DIPTYCH_SIDE_A ? _("Left") : _("Right");
 }
 
+static const char *
+kind_label (DiptychLinkKind kind)
+{
+  switch (kind)
+    {
+    case DIPTYCH_LINK_IDENTICAL:
+      return _("identical");
+    case DIPTYCH_LINK_REWORDED:
+      return _("reworded");
+    case DIPTYCH_LINK_PARTIAL:
+    default:
+      return _("partial");
+    }
+}
+
+static const char *
+state_label (DiptychState state)
+{
+  switch (state)
+    {
+    case DIPTYCH_STATE_CONFIRMED:
+      return _("confirmed");
+    case DIPTYCH_STATE_MANUAL:
+      return _("drawn by hand");
+    case DIPTYCH_STATE_REJECTED:
+      return _("rejected");
+    case DIPTYCH_STATE_AUTO:
+    default:
+      return _("found by the model");
+    }
+}
+
 static int
 compare_links (gconstpointer a,
                gconstpointer b)
@@ -153,8 +185,8 @@ build_blocks (PrintData *data)
       DiptychLink *link = g_ptr_array_index (sorted, i);
       g_autofree char *a = passage (project, DIPTYCH_SIDE_A, diptych_link_get_span (link, DIPTYCH_SIDE_A));
       g_autofree char *b = passage (project, DIPTYCH_SIDE_B, diptych_link_get_span (link, DIPTYCH_SIDE_B));
-      const char *kind = diptych_link_kind_to_string (diptych_link_get_kind (link));
-      const char *state = diptych_state_to_string (diptych_link_get_state (link));
+      const char *kind = kind_label (diptych_link_get_kind (link));
+      const char *state = state_label (diptych_link_get_state (link));
       Block *block = g_new0 (Block, 1);
 
       block->markup_a = g_markup_printf_escaped ("<span size='small' foreground='#555555'>§%u · %s · %s</span>\n%s",
