@@ -1021,6 +1021,28 @@ test_print_to_pdf (Fixture       *fixture,
   g_assert_cmpint (n_pages, >=, 1);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  /* The text is there, searchable: title, sections, the note. */
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    g_autofree char *text = NULL;
+    const char *argv[] = { NULL, path, "-", NULL };
+    int status = 0;
+
+    if (pdftotext == NULL)
+      {
+        g_test_message ("pdftotext not found: the printed text is not checked");
+        return;
+      }
+    argv[0] = pdftotext;
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Harbourton City Council"));
+    g_assert_nonnull (strstr (text, "Linked Passages"));
+    g_assert_nonnull (strstr (text, "printed note"));
+    g_assert_nonnull (strstr (text, "Page 1 of"));
+  }
 }
 
 static void
