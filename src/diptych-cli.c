@@ -249,21 +249,6 @@ diptych_cli_main (int    argc,
   if (project == NULL)
     return fail_error (error);
 
-  /* Projects do not keep word-level differences: compute them once here
-   * rather than in each report. */
-  if (options.word_diff)
-    {
-      GListModel *links = diptych_project_get_links (project);
-
-      for (guint i = 0; i < g_list_model_get_n_items (links); i++)
-        {
-          g_autoptr(DiptychLink) link = g_list_model_get_item (links, i);
-          guint n_ops;
-
-          diptych_project_get_word_ops (project, link, &n_ops);
-        }
-    }
-
   for (guint format = 0; format < G_N_ELEMENTS (cli.outputs); format++)
     {
       const char *path = cli.outputs[format];

@@ -186,6 +186,29 @@ test_json_bad_span (void)
   g_assert_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID);
 }
 
+static void
+test_json_keeps_word_ops (void)
+{
+  g_autoptr(DiptychProject) project = report_fixture_new ();
+  DiptychLink *l2 = diptych_project_find_link (project, "l2");
+  DiptychReportOptions options = DIPTYCH_REPORT_OPTIONS_DEFAULT;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  /* Without differences, the report leaves the link as it is... */
+  g_assert_false (diptych_link_has_word_ops (l2));
+  options.word_diff = FALSE;
+  first = report_fixture_write (project, DIPTYCH_REPORT_JSON, &options, NULL);
+  g_assert_false (diptych_link_has_word_ops (l2));
+
+  /* ...with them, the link keeps those computed, for the next report. */
+  g_clear_pointer (&first, g_free);
+  first = report_fixture_write (project, DIPTYCH_REPORT_JSON, NULL, NULL);
+  g_assert_true (diptych_link_has_word_ops (l2));
+  second = report_fixture_write (project, DIPTYCH_REPORT_JSON, NULL, NULL);
+  g_assert_cmpstr (first, ==, second);
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -255,6 +278,30 @@ test_json_async (void)
   g_rmdir (dir);
 }
 
+/* Computed on the worker, the differences reach the links in _finish. */
+static void
+test_json_async_keeps_word_ops (void)
+{
+  g_autoptr(DiptychProject) project = report_fixture_new ();
+  DiptychLink *l2 = diptych_project_find_link (project, "l2");
+  g_autofree char *dir = g_dir_make_tmp ("diptych-json-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  AsyncData data = { loop, NULL, FALSE, 0, 0.0, TRUE, g_thread_self () };
+
+  g_assert_false (diptych_link_has_word_ops (l2));
+  diptych_report_write_async (project, DIPTYCH_REPORT_HTML, NULL, file, NULL, NULL,
+                              NULL, on_written, &data);
+  g_main_loop_run (loop);
+  g_assert_no_error (data.error);
+  g_assert_true (data.ok);
+  g_assert_true (diptych_link_has_word_ops (l2));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_json_async_cancelled (void)
 {
@@ -297,8 +344,10 @@ main (int   argc,
   g_test_add_func ("/report/json/large", test_json_large);
   g_test_add_func ("/report/json/no-documents", test_json_no_documents);
   g_test_add_func ("/report/json/bad-span", test_json_bad_span);
+  g_test_add_func ("/report/json/keeps-word-ops", test_json_keeps_word_ops);
   g_test_add_func ("/report/json/async", test_json_async);
   g_test_add_func ("/report/json/async-cancelled", test_json_async_cancelled);
+  g_test_add_func ("/report/json/async-keeps-word-ops", test_json_async_keeps_word_ops);
 
   return g_test_run ();
 }

@@ -1274,6 +1274,7 @@ diptych_report_paginate (DiptychProject              *project,
     return NULL;
   if (!pdf_lay_out (&pages->pdf, pages->report, width, height, error))
     return NULL;
+  diptych_report_store_word_ops (pages->report);
 
   return g_steal_pointer (&pages);
 }

@@ -82,6 +82,7 @@ gboolean       diptych_report_write_bytes    (DiptychReport              *report
 const DiptychWordOp *diptych_report_get_word_ops (DiptychReport        *report,
                                               DiptychLink                *link,
                                               guint                      *n_ops);
+void           diptych_report_store_word_ops (DiptychReport              *report);
 void           diptych_report_foreach_piece  (DiptychReport              *report,
                                               DiptychLink                *link,
                                               DiptychSide                 side,
