@@ -55,6 +55,11 @@
 #define GENERIC_SHARE 0.4f
 /* Matches at this level or better count as a whole shared word. */
 #define FULL_MATCH 0.85f
+/* A word in at least this share of the passages of both texts (and in
+ * a few) is a topic of the texts, such as the names of the two leaders:
+ * it does not make a link either. */
+#define COMMON_SHARE        0.1f
+#define COMMON_MIN_PASSAGES 4
 
 typedef struct
 {
@@ -78,6 +83,7 @@ typedef struct
   guint           *postings;
   guint           *linked;    /* number of links per passage */
   float           *covered;   /* per word: best match through accepted links */
+  guint8          *common;    /* per word: found in many passages of the texts */
 } Side;
 
 typedef struct
@@ -121,6 +127,7 @@ side_clear (Side *side)
   g_clear_pointer (&side->postings, g_free);
   g_clear_pointer (&side->linked, g_free);
   g_clear_pointer (&side->covered, g_free);
+  g_clear_pointer (&side->common, g_free);
 }
 
 static void
@@ -252,6 +259,7 @@ compute_weights (Run *run)
     {
       Side *side = &run->side[k];
 
+      side->common = g_new0 (guint8, side->tokens->len + 1);
       for (guint s = 0; s < side->n_segs; s++)
         {
           SegInfo *si = &side->segs[s];
@@ -270,7 +278,11 @@ compute_weights (Run *run)
               /* The stem's weight; the rarest feature for alias-only words. */
               for (guint i = 0; i < ft->n_feats; i++)
                 if (f[i].level == DIPTYCH_LEVEL_STEM)
-                  w = MAX (w, run->idf[f[i].id]);
+                  {
+                    w = MAX (w, run->idf[f[i].id]);
+                    if (df[f[i].id] >= MAX (COMMON_MIN_PASSAGES, COMMON_SHARE * n_total))
+                      side->common[t] = TRUE;
+                  }
               if (w == 0)
                 for (guint i = 0; i < ft->n_feats; i++)
                   w = MAX (w, run->idf[f[i].id]);
@@ -336,14 +348,50 @@ build_index (Run  *run,
     }
 }
 
+/* The words with which readouts report any exchange ("the leaders
+ * discussed", "the sides noted"): two passages sharing only these say
+ * nothing alike. */
+static const char * const boilerplate_words[] = {
+  "discuss", "discussed", "discusses", "discussing", "discussion", "discussions",
+  "leader", "leaders", "side", "sides", "party", "parties",
+  "agree", "agreed", "agrees",
+  "note", "noted", "notes", "stress", "stressed", "stresses",
+  "express", "expressed", "expresses", "emphasise", "emphasised", "emphasize",
+  "emphasized", "underline", "underlined", "underscore", "underscored",
+  "reaffirm", "reaffirmed", "raise", "raised", "also",
+};
+
+static gpointer
+init_boilerplate (gpointer data)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (boilerplate_words); i++)
+    g_hash_table_add (set, (gpointer) boilerplate_words[i]);
+  return set;
+}
+
+static gboolean
+is_boilerplate (const char *norm)
+{
+  static GOnce once = G_ONCE_INIT;
+  GHashTable *set = g_once (&once, init_boilerplate, NULL);
+
+  return g_hash_table_contains (set, norm);
+}
+
 /* How much a word matched at level best counts towards the distinctive
  * words two passages share. */
 static inline float
-substance_of (const Run              *run,
-              const DiptychFeatToken *ft,
-              float                   best)
+substance_of (const Run  *run,
+              const Side *side,
+              guint       t,
+              float       best)
 {
-  if (best <= 0 || ft->weight < run->generic_weight)
+  const DiptychFeatToken *ft = tok (side, t);
+
+  if (best <= 0 || ft->weight < run->generic_weight || side->common[t]
+      || is_boilerplate (ft->token.norm))
     return 0;
   return MIN (1.0f, best / FULL_MATCH);
 }
@@ -670,9 +718,9 @@ pair_substance (Run   *run,
 
   match_words (run, a, b, best_a, best_b);
   for (guint i = 0; i < na; i++)
-    substance_a += substance_of (run, tok (sa, ta0 + i), best_a[i]);
+    substance_a += substance_of (run, sa, ta0 + i, best_a[i]);
   for (guint j = 0; j < nb; j++)
-    substance_b += substance_of (run, tok (sb, tb0 + j), best_b[j]);
+    substance_b += substance_of (run, sb, tb0 + j, best_b[j]);
   return MIN (substance_a, substance_b);
 }
 
@@ -748,6 +796,10 @@ has_support (Run        *run,
  * more than one distinctive shared word: a name or a common word of the
  * texts recurs in many passages without making them say the same. */
 #define MANY_MIN_SUBSTANCE 1.5f
+/* A pair not mutually best is a link on its own with at least one
+ * distinctive shared word, next to a link with at least a loose one. */
+#define ALONE_MIN_SUBSTANCE     1.0f
+#define SUPPORTED_MIN_SUBSTANCE 0.5f
 
 static gboolean
 merge_helps (Run         *run,
@@ -882,10 +934,15 @@ select_links (Run    *run,
       for (guint i = 0; i < n_pairs; i++)
         {
           const Pair *p = &pairs[i];
+          float substance;
+
           if (sa->linked[p->a] != 0 || sb->linked[p->b] != 0)
             continue;
-          if (p->score >= run->t_link
-              || (p->score >= run->t_support && has_support (run, edges, p->a, p->b)))
+          if (p->score < run->t_support)
+            break;
+          substance = pair_substance (run, p->a, p->b);
+          if ((p->score >= run->t_link && substance >= ALONE_MIN_SUBSTANCE)
+              || (substance >= SUPPORTED_MIN_SUBSTANCE && has_support (run, edges, p->a, p->b)))
             {
               add_edge (run, edges, edge_list, p->a, p->b);
               added++;
