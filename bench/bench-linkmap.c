@@ -175,7 +175,7 @@ main (int   argc,
       gtk_adjustment_set_value (adjustment, upper * f / MAX (frames - 1, 1));
       /* The text views lay out what is now in view (as they do before a
        * frame is drawn), not timed. */
-      iterate (5);
+      iterate (20);
 
       start = now_ms ();
       snapshot = gtk_snapshot_new ();

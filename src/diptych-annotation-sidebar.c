@@ -8,6 +8,7 @@
 
 #include "diptych-annotation-editor.h"
 #include "diptych-annotation-sidebar.h"
+#include "diptych-util.h"
 
 /* Positions of the document filter's items. */
 enum {
@@ -61,18 +62,6 @@ dup_quote (DiptychProject    *project,
 }
 
 static gboolean
-contains_folded (const char *haystack,
-                 const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
@@ -88,9 +77,9 @@ filter_func (gpointer item,
     return TRUE;
 
   quote = dup_quote (self->project, annotation);
-  return contains_folded (quote, self->text) ||
-         contains_folded (diptych_annotation_get_note (annotation), self->text) ||
-         contains_folded (diptych_annotation_get_tag (annotation), self->text);
+  return diptych_str_contains_folded (quote, self->text) ||
+         diptych_str_contains_folded (diptych_annotation_get_note (annotation), self->text) ||
+         diptych_str_contains_folded (diptych_annotation_get_tag (annotation), self->text);
 }
 
 static void

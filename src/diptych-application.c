@@ -228,6 +228,15 @@ diptych_application_open (GApplication  *application,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+diptych_application_shutdown (GApplication *application)
+{
+  /* A clean exit: no unsaved work is left for recovery. */
+  diptych_session_shutdown ();
+
+  G_APPLICATION_CLASS (diptych_application_parent_class)->shutdown (application);
+}
+
 static int
 diptych_application_handle_local_options (GApplication *application,
                                           GVariantDict *options)
@@ -262,6 +271,7 @@ diptych_application_class_init (DiptychApplicationClass *klass)
   app_class->startup = diptych_application_startup;
   app_class->activate = diptych_application_activate;
   app_class->open = diptych_application_open;
+  app_class->shutdown = diptych_application_shutdown;
   app_class->handle_local_options = diptych_application_handle_local_options;
 }
 

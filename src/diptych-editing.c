@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "diptych-annotation-gutter.h"
 #include "diptych-editing.h"
 #include "diptych-export-dialog.h"
 #include "diptych-print.h"
@@ -136,10 +137,10 @@ redo_activated (GSimpleAction *action,
   diptych_history_redo (diptych_project_get_history (project_of (self)));
 }
 
-/* Annotations in the panes: an underline in the tag's color, under the
- * link highlights (backgrounds stay visible; the word-level marks of a
- * link win). Not an overline: GTK 4.8's text layout corrupts memory
- * with overline-rgba. */
+/* Annotations in the panes: an underline in the tag's color, over the
+ * link highlights (their backgrounds, italics and bold stay visible).
+ * Not an overline: GTK 4.8's text layout corrupts memory with
+ * overline-rgba. */
 
 static void
 collect_tag (GtkTextTag *tag,
@@ -198,11 +199,12 @@ mark_annotations (DiptychEditing *self)
                                                      "underline", PANGO_UNDERLINE_SINGLE,
                                                      "underline-rgba", &rgba,
                                                      NULL);
-              /* Below the highlights: their word marks win where both are. */
-              gtk_text_tag_set_priority (text_tag, 0);
             }
           if (text_tag == NULL)
             continue;
+          /* Above the highlights, which may have made tags since: the
+           * user's mark shows; word marks keep their style and weight. */
+          gtk_text_tag_set_priority (text_tag, gtk_text_tag_table_get_size (table) - 1);
           gtk_text_buffer_get_iter_at_offset (buffer, &start, span.start);
           gtk_text_buffer_get_iter_at_offset (buffer, &end, span.end);
           gtk_text_buffer_apply_tag (buffer, text_tag, &start, &end);
@@ -419,18 +421,33 @@ not_omission_activated (GSimpleAction *action,
 }
 
 static void
+set_enabled (DiptychEditing *self,
+             const char     *name,
+             gboolean        enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->window), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* The decisions that make sense for what is selected now. */
+static void
 selection_changed_cb (DiptychEditing *self)
 {
-  gpointer item = diptych_selection_get_item (selection_of (self));
-  const char *link_actions[] = { "confirm-link", "reject-link", "remove-link" };
+  gpointer item;
+  DiptychState state;
 
-  for (guint i = 0; i < G_N_ELEMENTS (link_actions); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->window),
-                                                                              link_actions[i])),
-                                 DIPTYCH_IS_LINK (item));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->window),
-                                                                            "not-omission")),
-                               DIPTYCH_IS_OMISSION (item));
+  if (self->window == NULL)
+    return;
+
+  item = diptych_selection_get_item (selection_of (self));
+  state = DIPTYCH_IS_LINK (item) ? diptych_link_get_state (item) : DIPTYCH_STATE_AUTO;
+  set_enabled (self, "confirm-link", DIPTYCH_IS_LINK (item) &&
+                                     state != DIPTYCH_STATE_CONFIRMED && state != DIPTYCH_STATE_MANUAL);
+  set_enabled (self, "reject-link", DIPTYCH_IS_LINK (item) && state != DIPTYCH_STATE_REJECTED);
+  set_enabled (self, "remove-link", DIPTYCH_IS_LINK (item));
+  set_enabled (self, "not-omission", DIPTYCH_IS_OMISSION (item) &&
+                                     diptych_omission_get_state (item) != DIPTYCH_STATE_REJECTED);
 }
 
 /* Reports and tags */
@@ -558,6 +575,45 @@ restore_primary_selection (GtkTextView *view)
   gtk_text_buffer_add_selection_clipboard (gtk_text_view_get_buffer (view), primary);
 }
 
+/* Confirm, Reject and Remove under the link inspector of the
+ * Differences page. */
+static void
+add_link_buttons (DiptychEditing *self)
+{
+  GtkStack *stack = diptych_window_get_sidebar_stack (self->window);
+  GtkWidget *paned = gtk_stack_get_child_by_name (stack, "differences");
+  g_autoptr(GtkWidget) inspector = NULL;
+  GtkWidget *box, *bar;
+  const struct { const char *label; const char *action; const char *tooltip; } buttons[] = {
+    { N_("_Confirm"), "win.confirm-link", N_("Confirm the selected link (Ctrl+Return)") },
+    { N_("_Reject"), "win.reject-link", N_("Reject the selected link (Ctrl+Delete)") },
+    { N_("Re_move"), "win.remove-link", N_("Remove the selected link") },
+  };
+
+  if (!GTK_IS_PANED (paned) || gtk_paned_get_end_child (GTK_PANED (paned)) == NULL)
+    return;
+
+  inspector = g_object_ref (gtk_paned_get_end_child (GTK_PANED (paned)));
+  gtk_paned_set_end_child (GTK_PANED (paned), NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_vexpand (inspector, TRUE);
+  gtk_box_append (GTK_BOX (box), inspector);
+
+  bar = gtk_action_bar_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_(buttons[i].label));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[i].action);
+      gtk_widget_set_tooltip_text (button, _(buttons[i].tooltip));
+      if (i == 0)
+        gtk_widget_add_css_class (button, "suggested-action");
+      gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
+    }
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_paned_set_end_child (GTK_PANED (paned), box);
+}
+
 static GMenu *
 build_extra_menu (void)
 {
@@ -604,10 +660,15 @@ diptych_editing_new (DiptychWindow *window)
   g_signal_connect_object (self->sidebar, "edit-requested",
                            G_CALLBACK (edit_requested_cb), self, G_CONNECT_SWAPPED);
 
+  add_link_buttons (self);
+
   self->extra_menu = build_extra_menu ();
   for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
     {
       gtk_text_view_set_extra_menu (view_of (self, side), G_MENU_MODEL (self->extra_menu));
+      gtk_source_gutter_insert (gtk_source_view_get_gutter (GTK_SOURCE_VIEW (view_of (self, side)),
+                                                         GTK_TEXT_WINDOW_LEFT),
+                                diptych_annotation_gutter_new (project, side), 0);
       /* GtkTextView adds it on realize (the panes keep their buffers). */
       g_signal_connect_after (view_of (self, side), "realize", G_CALLBACK (drop_primary_selection), NULL);
       g_signal_connect (view_of (self, side), "unrealize", G_CALLBACK (restore_primary_selection), NULL);
@@ -627,6 +688,8 @@ diptych_editing_new (DiptychWindow *window)
 
   g_signal_connect_object (selection_of (self), "notify::item", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* A decision changes what can be decided next (and undo changes it back). */
+  g_signal_connect_object (project, "changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   selection_changed_cb (self);
   return self;
 }

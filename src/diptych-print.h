@@ -7,9 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* Printing the report (GtkPrintOperation): the two documents' passages
- * side by side by link, the omissions and the annotations, typeset with
- * Pango, with a header naming the documents and page numbers. */
+/* Printing the report (GtkPrintOperation): the pages of the PDF report
+ * (diptych_report_paginate), laid out on the paper chosen. */
 GtkPrintOperation *diptych_print_operation_new (DiptychProject *project);
 void               diptych_print_project       (GtkWindow      *parent,
                                                 DiptychProject *project);

@@ -3,13 +3,7 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <signal.h>
-#include <sys/types.h>
-#include <unistd.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "diptych-session.h"
 #include "diptych-window.h"
@@ -668,47 +662,50 @@ diptych_session_close_request (DiptychSession *self)
   return FALSE;
 }
 
-/* Autosave and recovery. A snapshot is the project's XML in the user's
- * data directory, with a key file beside it saying whose it is (process
- * id), what it is (name, file) and when it was made. A snapshot whose
- * process is gone is left over from a crash. */
+/* Autosave and recovery, through the project's recovery core: one
+ * DiptychRecovery per process (its session folder is locked while we
+ * run), one snapshot per window, written a while after a change or when
+ * the window loses focus, discarded when the project is saved or the
+ * window closes. */
 
-static char *
-recovery_dir (void)
+static DiptychRecovery *recovery;
+
+static DiptychRecovery *
+get_recovery (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "diptych", "recovery", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (recovery == NULL)
+    {
+      recovery = diptych_recovery_new (&error);
+      if (recovery == NULL)
+        g_warning ("Unsaved work cannot be kept for recovery: %s", error->message);
+    }
+  return recovery;
 }
 
-static char *
-snapshot_path (const char *id,
-               const char *extension)
+/**
+ * diptych_session_shutdown:
+ *
+ * A clean exit: removes this process's recovery snapshots.
+ */
+void
+diptych_session_shutdown (void)
 {
-  g_autofree char *dir = recovery_dir ();
-  g_autofree char *name = g_strconcat (id, extension, NULL);
-
-  return g_build_filename (dir, name, NULL);
-}
-
-GFile *
-diptych_session_get_snapshot_file (DiptychSession *self)
-{
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (DIPTYCH_IS_SESSION (self), NULL);
-
-  path = snapshot_path (self->snapshot_id, ".diptych");
-  return g_file_new_for_path (path);
+  if (recovery != NULL)
+    diptych_recovery_close (recovery);
+  g_clear_object (&recovery);
 }
 
 static void
 remove_snapshot (DiptychSession *self)
 {
-  g_autofree char *xml = snapshot_path (self->snapshot_id, ".diptych");
-  g_autofree char *info = snapshot_path (self->snapshot_id, ".info");
+  g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  g_unlink (info);
-  g_unlink (xml);
+  if (recovery != NULL &&
+      !diptych_recovery_discard_snapshot (recovery, self->snapshot_id, &error))
+    g_warning ("Could not remove the recovery snapshot: %s", error->message);
 }
 
 /**
@@ -722,15 +719,6 @@ diptych_session_autosave (DiptychSession  *self,
                           GError         **error)
 {
   DiptychProject *project;
-  g_autofree char *dir = recovery_dir ();
-  g_autofree char *xml_path = NULL;
-  g_autofree char *info_path = NULL;
-  g_autofree char *xml = NULL;
-  g_autofree char *info = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  gsize length = 0;
 
   g_return_val_if_fail (DIPTYCH_IS_SESSION (self), FALSE);
 
@@ -743,40 +731,14 @@ diptych_session_autosave (DiptychSession  *self,
       remove_snapshot (self);
       return TRUE;
     }
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (get_recovery () == NULL)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_IO,
-                   _("Could not create the folder for unsaved work “%s”: %s"),
-                   dir, g_strerror (saved_errno));
+      g_set_error_literal (error, DIPTYCH_ERROR, DIPTYCH_ERROR_IO,
+                           _("Unsaved work cannot be kept for recovery"));
       return FALSE;
     }
 
-  name = diptych_session_dup_project_name (project);
-  g_key_file_set_int64 (key_file, "Snapshot", "Pid", getpid ());
-  g_key_file_set_string (key_file, "Snapshot", "Name", name);
-  g_key_file_set_int64 (key_file, "Snapshot", "Time", g_date_time_to_unix (now));
-  if (diptych_project_get_file (project) != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (diptych_project_get_file (project));
-
-      g_key_file_set_string (key_file, "Snapshot", "File", uri);
-    }
-  info = g_key_file_to_data (key_file, NULL, NULL);
-
-  xml = diptych_project_to_xml (project, &length);
-  xml_path = snapshot_path (self->snapshot_id, ".diptych");
-  info_path = snapshot_path (self->snapshot_id, ".info");
-  /* The info last: a snapshot counts once both are there. */
-  if (!g_file_set_contents_full (xml_path, xml, length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0600, error) ||
-      !g_file_set_contents_full (info_path, info, -1, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0600, error))
-    return FALSE;
-
-  return TRUE;
+  return diptych_recovery_save_snapshot (recovery, self->snapshot_id, project, error);
 }
 
 static gboolean
@@ -818,151 +780,92 @@ window_active_cb (DiptychSession *self)
     g_warning ("Autosave failed: %s", error->message);
 }
 
-static gboolean
-process_is_running (gint64 pid)
-{
-  if (pid <= 0 || pid > G_MAXINT)
-    return FALSE;
-  return kill ((pid_t) pid, 0) == 0 || errno == EPERM;
-}
-
-static void
-recoverable_free (gpointer data)
-{
-  g_key_file_unref (data);
-}
-
-/**
- * diptych_session_list_recoverable:
- *
- * Returns: (transfer full) (element-type GKeyFile): the snapshots left by
- *   sessions that ended without saving (crashed), newest first; group
- *   "Snapshot" with keys Name, Time, File (optional) and Path (the XML)
- */
-GPtrArray *
-diptych_session_list_recoverable (void)
-{
-  g_autofree char *dir_path = recovery_dir ();
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  GPtrArray *result = g_ptr_array_new_with_free_func (recoverable_free);
-  const char *name;
-
-  if (dir == NULL)
-    return result;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autoptr(GKeyFile) key_file = g_key_file_new ();
-      g_autofree char *info_path = NULL;
-      g_autofree char *xml_path = NULL;
-      g_autofree char *id = NULL;
-
-      if (!g_str_has_suffix (name, ".info"))
-        continue;
-
-      id = g_strndup (name, strlen (name) - strlen (".info"));
-      info_path = g_build_filename (dir_path, name, NULL);
-      xml_path = snapshot_path (id, ".diptych");
-      if (!g_key_file_load_from_file (key_file, info_path, G_KEY_FILE_NONE, NULL) ||
-          !g_file_test (xml_path, G_FILE_TEST_IS_REGULAR) ||
-          process_is_running (g_key_file_get_int64 (key_file, "Snapshot", "Pid", NULL)))
-        continue;
-
-      g_key_file_set_string (key_file, "Snapshot", "Path", xml_path);
-      g_key_file_set_string (key_file, "Snapshot", "Info", info_path);
-      g_ptr_array_add (result, g_steal_pointer (&key_file));
-    }
-
-  return result;
-}
-
-static void
-discard_snapshot (GKeyFile *key_file)
-{
-  g_autofree char *xml = g_key_file_get_string (key_file, "Snapshot", "Path", NULL);
-  g_autofree char *info = g_key_file_get_string (key_file, "Snapshot", "Info", NULL);
-
-  if (info != NULL)
-    g_unlink (info);
-  if (xml != NULL)
-    g_unlink (xml);
-}
-
 static void
 on_recover_response (AdwMessageDialog *dialog,
                      const char       *response,
-                     GPtrArray        *snapshots)
+                     GListModel       *snapshots)
 {
   GtkApplication *application = GTK_APPLICATION (g_object_get_data (G_OBJECT (dialog), "application"));
   gboolean recover = g_strcmp0 (response, "recover") == 0;
 
-  for (guint i = 0; i < snapshots->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (snapshots); i++)
     {
-      GKeyFile *key_file = g_ptr_array_index (snapshots, i);
-      g_autofree char *path = g_key_file_get_string (key_file, "Snapshot", "Path", NULL);
-      g_autofree char *uri = g_key_file_get_string (key_file, "Snapshot", "File", NULL);
-      g_autofree char *data = NULL;
+      g_autoptr(DiptychSnapshot) snapshot = g_list_model_get_item (snapshots, i);
       g_autoptr(DiptychProject) project = NULL;
       g_autoptr(GError) error = NULL;
-      gsize length = 0;
 
       if (recover)
         {
-          if (g_file_get_contents (path, &data, &length, &error))
-            project = diptych_project_from_xml (data, length, path, &error);
+          project = diptych_snapshot_load (snapshot, NULL, &error);
           if (project == NULL)
             {
-              g_warning ("Could not recover %s: %s", path, error->message);
+              g_warning ("Could not recover “%s”: %s",
+                         diptych_snapshot_get_title (snapshot), error->message);
               continue;
             }
-          if (uri != NULL)
-            {
-              g_autoptr(GFile) file = g_file_new_for_uri (uri);
-
-              diptych_project_set_file (project, file);
-            }
-          diptych_project_set_modified (project, TRUE);
           gtk_window_present (GTK_WINDOW (diptych_window_new_for_project (DIPTYCH_APPLICATION (application),
                                                                           project)));
         }
-      discard_snapshot (key_file);
+      if (!diptych_snapshot_discard (snapshot, &error))
+        g_warning ("Could not remove the recovery snapshot: %s", error->message);
     }
-  g_ptr_array_unref (snapshots);
+  g_object_unref (snapshots);
+}
+
+static char *
+dup_snapshot_name (DiptychSnapshot *snapshot)
+{
+  GFile *file = diptych_snapshot_get_project_file (snapshot);
+  const char *title = diptych_snapshot_get_title (snapshot);
+
+  if (file != NULL)
+    return g_file_get_basename (file);
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+  return g_strdup (_("Untitled Project"));
 }
 
 /**
  * diptych_session_offer_recovery:
  *
  * If a previous session crashed with unsaved work, asks "Recover unsaved
- * work?" over the active window; recovered projects open in new windows.
+ * work?" over the active window, listing it; recovered projects open in
+ * new windows.
  */
 void
 diptych_session_offer_recovery (GtkApplication *application)
 {
-  g_autoptr(GPtrArray) snapshots = diptych_session_list_recoverable ();
+  g_autoptr(GListModel) snapshots = NULL;
   g_autoptr(GString) body = NULL;
+  g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
+  guint n;
 
   g_return_if_fail (GTK_IS_APPLICATION (application));
 
-  if (snapshots->len == 0)
+  /* Take our own session folder first, so that it is not offered. */
+  get_recovery ();
+  snapshots = diptych_recovery_list_recoverable (&error);
+  if (snapshots == NULL)
+    {
+      g_warning ("Could not look for unsaved work: %s", error->message);
+      return;
+    }
+  n = g_list_model_get_n_items (snapshots);
+  if (n == 0)
     return;
 
-  body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
-                                    "Diptych did not close properly last time. This work was not saved:",
-                                    "Diptych did not close properly last time. This work was not saved:",
-                                    snapshots->len));
-  for (guint i = 0; i < snapshots->len; i++)
+  body = g_string_new (_("Diptych did not close properly last time. This work was not saved:"));
+  for (guint i = 0; i < n; i++)
     {
-      GKeyFile *key_file = g_ptr_array_index (snapshots, i);
-      g_autofree char *name = g_key_file_get_string (key_file, "Snapshot", "Name", NULL);
-      gint64 time = g_key_file_get_int64 (key_file, "Snapshot", "Time", NULL);
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
-      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autoptr(DiptychSnapshot) snapshot = g_list_model_get_item (snapshots, i);
+      g_autofree char *name = dup_snapshot_name (snapshot);
+      GDateTime *saved = diptych_snapshot_get_saved (snapshot);
+      g_autoptr(GDateTime) local = saved != NULL ? g_date_time_to_local (saved) : NULL;
       g_autofree char *when = local != NULL ? g_date_time_format (local, "%x %X") : g_strdup ("");
 
       /* Translators: a line of the recovery dialog: project name, date and time */
-      g_string_append_printf (body, _("\n• %s, %s"), name != NULL ? name : "", when);
+      g_string_append_printf (body, _("\n• %s, %s"), name, when);
     }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_application_get_active_window (application),
@@ -995,7 +898,9 @@ diptych_session_dispose (GObject *object)
   DiptychSession *self = DIPTYCH_SESSION (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  /* The window is gone without a crash: its snapshot has no use. */
+  if (self->snapshot_id != NULL)
+    remove_snapshot (self);
   g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (diptych_session_parent_class)->dispose (object);
@@ -1036,7 +941,7 @@ diptych_session_init (DiptychSession *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
-  self->snapshot_id = g_strdup_printf ("%d-%u", (int) getpid (), ++counter);
+  self->snapshot_id = g_strdup_printf ("window-%u", ++counter);
 }
 
 DiptychSession *

@@ -43,8 +43,7 @@ void            diptych_session_add_recent            (DiptychSession       *sel
                                                        GFile                *file);
 gboolean        diptych_session_autosave              (DiptychSession       *self,
                                                        GError              **error);
-GFile          *diptych_session_get_snapshot_file     (DiptychSession       *self);
-GPtrArray      *diptych_session_list_recoverable      (void);
 void            diptych_session_offer_recovery        (GtkApplication       *application);
+void            diptych_session_shutdown              (void);
 
 G_END_DECLS

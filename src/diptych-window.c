@@ -193,7 +193,7 @@ update_title (DiptychWindow *self)
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
   title = diptych_session_dup_project_name (self->project);
-  if (diptych_project_get_modified (self->project))
+  if (diptych_session_has_unsaved_work (self->project))
     {
       /* Translators: the window title of a project with unsaved changes */
       g_autofree char *marked = g_strdup_printf (_("• %s"), title);
@@ -1215,6 +1215,9 @@ diptych_window_constructed (GObject *object)
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->project, "notify::modified",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  /* Unsaved work also depends on the annotations and the history. */
+  g_signal_connect_object (self->project, "changed",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::granularity",
                            G_CALLBACK (apply_align_settings), self, G_CONNECT_SWAPPED);
@@ -1232,11 +1235,15 @@ diptych_window_constructed (GObject *object)
                                G_CALLBACK (on_text_dropped), self, 0);
     }
 
+  /* A loaded project's texts go in before the view highlights its links. */
+  for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
+    diptych_pane_set_document (pane_of (self, side), diptych_project_get_document (self->project, side));
+
   setup_comparison (self);
   self->session = diptych_session_new (self);
   self->editing = diptych_editing_new (self);
   restore_state (self);
-  on_document_changed (self, NULL, self->project);
+  update_title (self);
 }
 
 /**

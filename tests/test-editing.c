@@ -1,10 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
@@ -266,6 +262,29 @@ test_annotate_selection (Fixture       *fixture,
     g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 42);
   }
 
+  /* The row menu's Edit opens the editor on it, at its passage. */
+  g_signal_emit_by_name (diptych_editing_get_sidebar (editing), "edit-requested", annotation);
+  flush ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_true (diptych_annotation_editor_get_annotation (editor) == annotation);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (editor)) ==
+                 GTK_WIDGET (diptych_pane_get_view (diptych_window_get_pane (window, DIPTYCH_SIDE_B))));
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  flush ();
+
+  /* The panes' context menus offer the editing actions. */
+  {
+    GMenuModel *menu = gtk_text_view_get_extra_menu (diptych_pane_get_view (diptych_window_get_pane (window, DIPTYCH_SIDE_A)));
+    GMenuModel *section;
+    g_autofree char *action = NULL;
+
+    g_assert_nonnull (menu);
+    section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "win.annotate");
+    g_object_unref (section);
+  }
+
   /* Delete. */
   diptych_annotation_editor_set_annotation (editor, annotation);
   g_assert_true (diptych_annotation_editor_delete (editor));
@@ -378,8 +397,13 @@ test_link_editing (Fixture       *fixture,
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "confirm-link"));
   activate (window, "confirm-link");
   g_assert_cmpint (diptych_link_get_state (link), ==, DIPTYCH_STATE_CONFIRMED);
+  /* Confirmed: nothing more to confirm, still something to reject. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "confirm-link"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "reject-link"));
+  g_assert_nonnull (strstr (diptych_history_get_undo_label (diptych_project_get_history (project)), "Confirm"));
   activate (window, "undo");
   g_assert_cmpint (diptych_link_get_state (link), ==, DIPTYCH_STATE_AUTO);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "confirm-link"));
   activate (window, "redo");
   g_assert_cmpint (diptych_link_get_state (link), ==, DIPTYCH_STATE_CONFIRMED);
 
@@ -530,9 +554,10 @@ test_save_and_reopen (Fixture       *fixture,
   g_assert_true (reopened != window);
   g_assert_nonnull (fixture->window);
   loaded = diptych_window_get_project (reopened);
-  /* The file holds no model state: the new window runs the model again,
-   * and the user's decisions survive it. */
+  /* The new window runs the model again: the user's decisions survive
+   * it, and an unchanged outcome is no change to save. */
   wait_for_alignment (reopened);
+  g_assert_false (diptych_project_get_modified (loaded));
   g_assert_true (loaded != project);
   g_assert_cmpstr (diptych_document_get_text (diptych_project_get_document (loaded, DIPTYCH_SIDE_A)), ==,
                    diptych_document_get_text (diptych_project_get_document (project, DIPTYCH_SIDE_A)));
@@ -545,7 +570,7 @@ test_save_and_reopen (Fixture       *fixture,
   annotation = g_list_model_get_item (diptych_project_get_annotations (loaded), 0);
   g_assert_cmpstr (diptych_annotation_get_note (annotation), ==, "48 vs 52 million");
   g_assert_cmpstr (diptych_annotation_get_tag (annotation), ==, "Discrepancy");
-  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (reopened)), "readouts"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (reopened)), ==, "readouts");
   /* The panes and the sidebar show it. */
   g_assert_true (diptych_pane_get_document (diptych_window_get_pane (reopened, DIPTYCH_SIDE_A)) ==
                  diptych_project_get_document (loaded, DIPTYCH_SIDE_A));
@@ -698,7 +723,98 @@ test_close_asks (Fixture       *fixture,
   g_assert_null (fixture->window);
 }
 
+/* "Save changes?" → Save: saved, then closed. */
+static void
+test_close_saves (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  DiptychWindow *window = fixture->window;
+  DiptychProject *project = diptych_window_get_project (window);
+  g_autofree char *path = g_build_filename (fixture->dir, "closing.diptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DiptychProject) saved = NULL;
+  AdwMessageDialog *dialog;
+  gboolean timed_out = FALSE;
+  guint id;
+
+  annotate (project, DIPTYCH_SIDE_A, 0, 10, "Demand", "first");
+  g_assert_true (save_project (window, file, &error));
+  annotate (project, DIPTYCH_SIDE_B, 5, 20, "Question", "added before closing");
+
+  gtk_window_close (GTK_WINDOW (window));
+  flush ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+
+  id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+  while (fixture->window != NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_null (fixture->window);
+
+  saved = diptych_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (diptych_project_get_annotations (saved)), ==, 2);
+}
+
 /* Autosave and recovery */
+
+/* The snapshot files (*.diptych) under @dir, recursively. */
+static void
+find_snapshots (const char *dir,
+                GPtrArray  *found)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        find_snapshots (path, found);
+      else if (g_str_has_suffix (name, ".diptych"))
+        g_ptr_array_add (found, g_steal_pointer (&path));
+    }
+}
+
+static guint
+count_snapshots (void)
+{
+  g_autofree char *dir = diptych_recovery_get_dir ();
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  find_snapshots (dir, found);
+  return found->len;
+}
+
+/* As if the process that wrote the session folder of @snapshot had
+ * crashed: a copy of the folder whose lock nobody holds. */
+static void
+copy_as_crashed (const char *snapshot)
+{
+  g_autofree char *session = g_path_get_dirname (snapshot);
+  g_autofree char *dir = diptych_recovery_get_dir ();
+  g_autofree char *crashed = g_build_filename (dir, "999999-crashed", NULL);
+  g_autoptr(GDir) handle = g_dir_open (session, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  g_assert_cmpint (g_mkdir_with_parents (crashed, 0700), ==, 0);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (session, name, NULL);
+      g_autofree char *to = g_build_filename (crashed, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+    }
+}
 
 static void
 test_autosave_and_recovery (Fixture       *fixture,
@@ -707,51 +823,36 @@ test_autosave_and_recovery (Fixture       *fixture,
   DiptychWindow *window = fixture->window;
   DiptychProject *project = diptych_window_get_project (window);
   DiptychSession *session = diptych_window_get_session (window);
-  g_autoptr(GFile) snapshot = diptych_session_get_snapshot_file (session);
-  g_autofree char *snapshot_path = g_file_get_path (snapshot);
-  g_autofree char *info_path = NULL;
-  g_autoptr(GKeyFile) info = g_key_file_new ();
-  g_autoptr(GPtrArray) recoverable = NULL;
-  g_autofree char *name = NULL;
-  gboolean written = FALSE;
+  g_autoptr(GListModel) recoverable = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = diptych_recovery_get_dir ();
   gboolean timed_out = FALSE;
   guint id;
-  pid_t child;
-  int status;
 
-  g_assert_false (g_file_test (snapshot_path, G_FILE_TEST_EXISTS));
+  /* Two documents side by side are not worth a snapshot. */
+  g_assert_cmpuint (count_snapshots (), ==, 0);
 
   /* DIPTYCH_AUTOSAVE_INTERVAL=1 (set in main): written a second after. */
   annotate (project, DIPTYCH_SIDE_B, 0, 15, "Question", "unsaved note");
   id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-  while (!(written = g_file_test (snapshot_path, G_FILE_TEST_EXISTS)) && !timed_out)
+  while (count_snapshots () == 0 && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
     g_source_remove (id);
-  g_assert_true (written);
+  g_assert_cmpuint (count_snapshots (), ==, 1);
 
   /* Ours while we run: not offered. */
-  recoverable = diptych_session_list_recoverable ();
-  g_assert_cmpuint (recoverable->len, ==, 0);
-  g_clear_pointer (&recoverable, g_ptr_array_unref);
+  recoverable = diptych_recovery_list_recoverable (NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (recoverable), ==, 0);
+  g_clear_object (&recoverable);
 
-  /* As if we had crashed: the snapshot's process is gone. */
-  info_path = g_strdup (snapshot_path);
-  strcpy (info_path + strlen (info_path) - strlen (".diptych"), ".info");
-  g_assert_true (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL));
-  child = fork ();
-  if (child == 0)
-    _exit (0);
-  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
-  g_key_file_set_int64 (info, "Snapshot", "Pid", child);
-  g_assert_true (g_key_file_save_to_file (info, info_path, NULL));
+  find_snapshots (dir, found);
+  copy_as_crashed (g_ptr_array_index (found, 0));
+  recoverable = diptych_recovery_list_recoverable (NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (recoverable), ==, 1);
+  g_clear_object (&recoverable);
 
-  recoverable = diptych_session_list_recoverable ();
-  g_assert_cmpuint (recoverable->len, ==, 1);
-  name = g_key_file_get_string (g_ptr_array_index (recoverable, 0), "Snapshot", "Name", NULL);
-  g_assert_cmpstr (name, ==, "Untitled Project");
-
-  /* Offered; Recover opens the work in a new window. */
+  /* Offered with what it is; Recover opens the work in a new window. */
   diptych_session_offer_recovery (GTK_APPLICATION (app));
   flush ();
   {
@@ -760,9 +861,8 @@ test_autosave_and_recovery (Fixture       *fixture,
     gboolean recovered = FALSE;
 
     g_assert_nonnull (dialog);
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Untitled Project"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Harbourton City Council"));
     adw_message_dialog_response (dialog, "recover");
-    gtk_window_destroy (GTK_WINDOW (dialog));
     flush ();
     windows = gtk_application_get_windows (GTK_APPLICATION (app));
     for (GList *l = windows; l != NULL; l = l->next)
@@ -778,21 +878,22 @@ test_autosave_and_recovery (Fixture       *fixture,
         }
     g_assert_true (recovered);
   }
-  g_clear_pointer (&recoverable, g_ptr_array_unref);
-  recoverable = diptych_session_list_recoverable ();
-  g_assert_cmpuint (recoverable->len, ==, 0);
+  recoverable = diptych_recovery_list_recoverable (NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (recoverable), ==, 0);
 
-  /* Saving removes our own snapshot; so does a clean close. */
+  /* Saving removes our own snapshot. */
   {
     g_autofree char *path = g_build_filename (fixture->dir, "saved.diptych", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
     g_autoptr(GError) error = NULL;
+    guint before;
 
     g_assert_true (diptych_session_autosave (session, &error));
     g_assert_no_error (error);
-    g_assert_true (g_file_test (snapshot_path, G_FILE_TEST_EXISTS));
+    before = count_snapshots ();
+    g_assert_cmpuint (before, >=, 1);
     g_assert_true (save_project (window, file, &error));
-    g_assert_false (g_file_test (snapshot_path, G_FILE_TEST_EXISTS));
+    g_assert_cmpuint (count_snapshots (), ==, before - 1);
   }
 }
 
@@ -920,6 +1021,29 @@ test_print_to_pdf (Fixture       *fixture,
   g_assert_cmpint (n_pages, >=, 1);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  /* The text is there, searchable: title, the side-by-side section (the
+   * same pages as the PDF report), the note. */
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    g_autofree char *text = NULL;
+    const char *argv[] = { NULL, path, "-", NULL };
+    int status = 0;
+
+    if (pdftotext == NULL)
+      {
+        g_test_message ("pdftotext not found: the printed text is not checked");
+        return;
+      }
+    argv[0] = pdftotext;
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Harbourton City Council"));
+    g_assert_nonnull (strstr (text, "Side by side"));
+    g_assert_nonnull (strstr (text, "printed note"));
+    g_assert_nonnull (strstr (text, "Page 1 of"));
+  }
 }
 
 static void
@@ -955,6 +1079,11 @@ main (int   argc,
   /* Before GLib caches the user directories. */
   data_home = g_dir_make_tmp ("diptych-data-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  {
+    g_autofree char *recovery_dir = g_build_filename (data_home, "recovery", NULL);
+
+    g_setenv ("DIPTYCH_RECOVERY_DIR", recovery_dir, TRUE);
+  }
   g_setenv ("DIPTYCH_AUTOSAVE_INTERVAL", "1", TRUE);
   g_setenv ("GTK_PRINT_PREVIEW_COMMAND", "true", TRUE);
 
@@ -978,6 +1107,7 @@ main (int   argc,
   ADD ("/editing/changed-on-disk", test_changed_on_disk);
   ADD ("/editing/broken-project", test_broken_project);
   ADD ("/editing/close-asks", test_close_asks);
+  ADD ("/editing/close-saves", test_close_saves);
   ADD ("/editing/autosave-and-recovery", test_autosave_and_recovery);
   ADD ("/editing/export-dialog", test_export_dialog);
   ADD ("/editing/print", test_print_to_pdf);
