@@ -39,6 +39,7 @@ struct _DiptychComparison
   GtkWidget               *search_entry;
   GtkSourceSearchSettings *search_settings;
   GtkSourceSearchContext  *search_contexts[DIPTYCH_N_SIDES];
+  GtkSourceStyle          *match_style;
 };
 
 G_DEFINE_FINAL_TYPE (DiptychComparison, diptych_comparison, G_TYPE_OBJECT)
@@ -222,6 +223,69 @@ search_side (DiptychComparison *self)
   return self->focused_side;
 }
 
+/* Found matches must stand out over the links' highlights, in the light
+ * and the dark style: all matches on yellow, the current one on orange,
+ * with dark text on both. */
+#define MATCH_BACKGROUND "#f9f06b"
+#define CURRENT_MATCH_BACKGROUND "#ffa348"
+#define MATCH_FOREGROUND "#241f31"
+#define CURRENT_MATCH_TAG "diptych-find-current"
+
+static GtkTextTag *
+current_match_tag (GtkTextBuffer *buffer)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, CURRENT_MATCH_TAG);
+
+  if (tag == NULL)
+    tag = gtk_text_buffer_create_tag (buffer, CURRENT_MATCH_TAG,
+                                      "background", CURRENT_MATCH_BACKGROUND,
+                                      "foreground", MATCH_FOREGROUND,
+                                      NULL);
+  return tag;
+}
+
+/* Marks [start, end) of @side as the current match (nothing if @start is
+ * %NULL), above every other tag. */
+static void
+mark_current_match (DiptychComparison *self,
+                    DiptychSide        side,
+                    const GtkTextIter *start,
+                    const GtkTextIter *end)
+{
+  for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->views[s]);
+      GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+      GtkTextTag *tag = gtk_text_tag_table_lookup (table, CURRENT_MATCH_TAG);
+      GtkTextIter buffer_start, buffer_end;
+
+      if (tag != NULL)
+        {
+          gtk_text_buffer_get_bounds (buffer, &buffer_start, &buffer_end);
+          gtk_text_buffer_remove_tag (buffer, tag, &buffer_start, &buffer_end);
+        }
+      if (start != NULL && s == side)
+        {
+          tag = current_match_tag (buffer);
+          gtk_text_tag_set_priority (tag, gtk_text_tag_table_get_size (table) - 1);
+          gtk_text_buffer_apply_tag (buffer, tag, start, end);
+        }
+    }
+}
+
+static void
+search_mode_cb (DiptychComparison *self)
+{
+  if (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    return;
+
+  for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
+    if (self->search_contexts[s] != NULL)
+      gtk_source_search_context_set_highlight (self->search_contexts[s], FALSE);
+  mark_current_match (self, DIPTYCH_SIDE_A, NULL, NULL);
+}
+
 static void
 search_changed_cb (DiptychComparison *self)
 {
@@ -275,7 +339,10 @@ diptych_comparison_find_next (DiptychComparison *self,
       gtk_text_buffer_select_range (buffer, &match_start, &match_end);
       self->moving_cursor = FALSE;
       gtk_text_view_scroll_to_iter (self->views[side], &match_start, 0.1, TRUE, 0, 0.33);
+      mark_current_match (self, side, &match_start, &match_end);
     }
+  else
+    mark_current_match (self, side, NULL, NULL);
   gtk_widget_set_css_classes (self->search_entry, found ? NULL : (const char *[]) { "error", NULL });
   return found;
 }
@@ -324,6 +391,7 @@ buffer_changed_cb (DiptychComparison *self)
           self->search_contexts[side] = gtk_source_search_context_new (GTK_SOURCE_BUFFER (buffer),
                                                                        self->search_settings);
           gtk_source_search_context_set_highlight (self->search_contexts[side], FALSE);
+          gtk_source_search_context_set_match_style (self->search_contexts[side], self->match_style);
         }
     }
 }
@@ -336,6 +404,12 @@ build_search_bar (DiptychComparison *self)
   GtkWidget *next = gtk_button_new_from_icon_name ("go-down-symbolic");
 
   self->search_settings = gtk_source_search_settings_new ();
+  self->match_style = g_object_new (GTK_SOURCE_TYPE_STYLE,
+                                    "background", MATCH_BACKGROUND,
+                                    "background-set", TRUE,
+                                    "foreground", MATCH_FOREGROUND,
+                                    "foreground-set", TRUE,
+                                    NULL);
   gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
 
   self->search_entry = gtk_search_entry_new ();
@@ -360,6 +434,8 @@ build_search_bar (DiptychComparison *self)
   g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (search_next_cb), self);
   g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (search_previous_cb), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (search_stop_cb), self);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (next, "clicked", G_CALLBACK (search_next_cb), self);
   g_signal_connect_swapped (previous, "clicked", G_CALLBACK (search_previous_cb), self);
 }
@@ -571,6 +647,7 @@ diptych_comparison_dispose (GObject *object)
       g_clear_object (&self->views[side]);
     }
   g_clear_object (&self->search_settings);
+  g_clear_object (&self->match_style);
   g_clear_object (&self->search_bar);
   g_clear_object (&self->scroll_sync);
   g_clear_object (&self->link_map);

@@ -25,6 +25,8 @@ struct _DiptychWindow
   DiptychSession       *session;
   DiptychEditing       *editing;
   GtkRevealer          *align_revealer;
+  guint                 revealing_sidebar : 1;
+  guint                 sidebar_closed_by_user : 1;
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -727,11 +729,25 @@ apply_font (DiptychWindow *self)
   diptych_comparison_set_font (self->comparison, font, g_settings_get_double (self->settings, "zoom"));
 }
 
+/* A selection opens the sidebar, unless the user closed it: their
+ * choice stands until they open it again. */
 static void
 reveal_inspector (DiptychWindow *self)
 {
-  if (diptych_selection_get_item (diptych_comparison_get_selection (self->comparison)) != NULL)
-    adw_flap_set_reveal_flap (self->sidebar, TRUE);
+  if (self->sidebar_closed_by_user ||
+      diptych_selection_get_item (diptych_comparison_get_selection (self->comparison)) == NULL)
+    return;
+
+  self->revealing_sidebar = TRUE;
+  adw_flap_set_reveal_flap (self->sidebar, TRUE);
+  self->revealing_sidebar = FALSE;
+}
+
+static void
+sidebar_revealed_cb (DiptychWindow *self)
+{
+  if (!self->revealing_sidebar)
+    self->sidebar_closed_by_user = !adw_flap_get_reveal_flap (self->sidebar);
 }
 
 /* The highlighting model runs in the background: its progress in the
@@ -884,6 +900,8 @@ setup_comparison (DiptychWindow *self)
 
   g_signal_connect_object (diptych_comparison_get_selection (self->comparison), "notify::item",
                            G_CALLBACK (reveal_inspector), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::reveal-flap",
+                           G_CALLBACK (sidebar_revealed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->comparison, "notify::aligning",
                            G_CALLBACK (aligning_changed_cb), self, G_CONNECT_SWAPPED);

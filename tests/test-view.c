@@ -289,6 +289,12 @@ test_select_by_cursor (Fixture       *fixture,
    * characters of "A14" and of its counterpart "B21" as a name. */
   g_assert_cmpstr (diptych_inspector_get_discrepancies (inspector), ==,
                    "Name differs: “A1” (left), “B2” (right)");
+  g_assert_nonnull (strstr (diptych_inspector_get_facts (inspector), "found by the model"));
+
+  /* Confirming the shown link updates the inspector at once. */
+  diptych_link_set_state (fixture->links[i], DIPTYCH_STATE_CONFIRMED);
+  g_assert_null (strstr (diptych_inspector_get_facts (inspector), "found by the model"));
+  g_assert_nonnull (strstr (diptych_inspector_get_facts (inspector), "confirmed"));
 
   /* The counterpart was scrolled into view. */
   gtk_text_view_get_visible_rect (fixture->views[DIPTYCH_SIDE_B], &visible);
@@ -625,6 +631,23 @@ test_find (Fixture       *fixture,
   g_assert_cmpstr (found, ==, "topic 19.");
   first = gtk_text_iter_get_offset (&start);
   g_assert_cmpuint (first, ==, fixture->passages[DIPTYCH_SIDE_B][19].start + 33);
+  /* The current match stands out above the link highlights: its tag
+   * has the highest priority and an opaque background. */
+  {
+    GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+    GtkTextTag *current = gtk_text_tag_table_lookup (table, "diptych-find-current");
+    g_autoptr(GdkRGBA) background = NULL;
+
+    g_assert_nonnull (current);
+    g_assert_true (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-current"));
+    g_assert_true (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-reworded") ||
+                   has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-identical") ||
+                   has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-partial"));
+    g_assert_false (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 12, "diptych-find-current"));
+    g_assert_cmpint (gtk_text_tag_get_priority (current), ==, gtk_text_tag_table_get_size (table) - 1);
+    g_object_get (current, "background-rgba", &background, NULL);
+    g_assert_cmpfloat (background->alpha, ==, 1.0);
+  }
 
   /* One match only: next wraps to it again. */
   g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
@@ -633,6 +656,14 @@ test_find (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "no such words");
   g_assert_false (diptych_comparison_find_next (fixture->comparison, FALSE));
+  g_assert_false (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-current"));
+
+  /* Closing the bar removes the marks. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "topic 19.");
+  g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
+  g_assert_true (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-current"));
+  gtk_search_bar_set_search_mode (bar, FALSE);
+  g_assert_false (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-current"));
   g_object_unref (bar);
 }
 

@@ -81,6 +81,22 @@ wait_until_idle (DiptychWindow *window)
 }
 
 static void
+wait_until_aligned (DiptychWindow *window)
+{
+  DiptychComparison *comparison = diptych_window_get_comparison (window);
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  wait_until_idle (window);
+  while (diptych_comparison_get_aligning (comparison) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+static void
 load_cb (GObject      *source_object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -597,6 +613,43 @@ test_window_sidebar_action (Fixture       *fixture,
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
 }
 
+/* Selecting a passage opens the sidebar, unless the user closed it. */
+static void
+test_window_sidebar_choice (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *sidebar = gtk_widget_get_ancestor (GTK_WIDGET (diptych_window_get_sidebar_stack (fixture->window)),
+                                                ADW_TYPE_FLAP);
+  DiptychSelection *selection = diptych_comparison_get_selection (diptych_window_get_comparison (fixture->window));
+  DiptychProject *project = diptych_window_get_project (fixture->window);
+  GListModel *links;
+  g_autoptr(DiptychLink) first = NULL;
+  g_autoptr(DiptychLink) second = NULL;
+
+  diptych_window_open_demo (fixture->window);
+  wait_until_aligned (fixture->window);
+  links = diptych_project_get_links (project);
+  g_assert_cmpuint (g_list_model_get_n_items (links), >=, 2);
+  first = g_list_model_get_item (links, 0);
+  second = g_list_model_get_item (links, 1);
+
+  /* Never closed: a selection opens it. */
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
+  diptych_selection_set_item (selection, first);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
+
+  /* Closed by the user: it stays closed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-sidebar", NULL));
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
+  diptych_selection_set_item (selection, second);
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
+
+  /* Opened again by the user: it stays open. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-sidebar", NULL));
+  diptych_selection_set_item (selection, first);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
+}
+
 static GtkWidget *
 find_descendant (GtkWidget  *widget,
                  GType       type,
@@ -690,6 +743,7 @@ main (int   argc,
   ADD ("/window/demo", test_window_demo);
   ADD ("/window/settings", test_window_settings);
   ADD ("/window/sidebar-action", test_window_sidebar_action);
+  ADD ("/window/sidebar-choice", test_window_sidebar_choice);
   ADD ("/window/equal-panes", test_window_equal_panes);
   ADD ("/window/preferences", test_preferences);
   g_test_add_func ("/window/saves-state", test_window_saves_state);
