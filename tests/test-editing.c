@@ -892,8 +892,27 @@ test_export_dialog (Fixture       *fixture,
   g_assert_cmpint (options.paper, ==, DIPTYCH_PAPER_LETTER);
   pdf = export (dialog, fixture->dir, "report.pdf");
   g_assert_true (g_str_has_prefix (pdf, "%PDF"));
-
+  diptych_export_dialog_set_only_annotated (dialog, TRUE);
+  diptych_export_dialog_set_word_diff (dialog, FALSE);
   gtk_window_destroy (GTK_WINDOW (widget));
+
+  /* The next dialog remembers the last choices. */
+  widget = diptych_export_dialog_new (window);
+  dialog = DIPTYCH_EXPORT_DIALOG (widget);
+  g_assert_cmpint (diptych_export_dialog_get_format (dialog), ==, DIPTYCH_REPORT_PDF);
+  diptych_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.paper, ==, DIPTYCH_PAPER_LETTER);
+  g_assert_true (options.only_annotated);
+  g_assert_false (options.word_diff);
+  gtk_window_destroy (GTK_WINDOW (widget));
+
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.diptych.Diptych");
+    g_settings_reset (settings, "export-format");
+    g_settings_reset (settings, "export-include");
+    g_settings_reset (settings, "export-word-diff");
+    g_settings_reset (settings, "export-paper");
+  }
 }
 
 /* Print: the operation paginates the report and draws every page. */
