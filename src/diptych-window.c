@@ -25,6 +25,8 @@ struct _DiptychWindow
   DiptychSession       *session;
   DiptychEditing       *editing;
   GtkRevealer          *align_revealer;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
   guint                 revealing_sidebar : 1;
   guint                 sidebar_closed_by_user : 1;
 
@@ -729,6 +731,77 @@ apply_font (DiptychWindow *self)
   diptych_comparison_set_font (self->comparison, font, g_settings_get_double (self->settings, "zoom"));
 }
 
+/* Recent projects on the empty window, from the Open Recent menu */
+
+#define MAX_RECENT_ROWS 5
+
+static void
+update_recent_list (DiptychWindow *self)
+{
+  GMenuModel *menu = G_MENU_MODEL (self->recent_menu);
+  guint n = MIN ((guint) g_menu_model_get_n_items (menu), MAX_RECENT_ROWS);
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, row);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFile) parent = NULL;
+      g_autofree char *folder = NULL;
+
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        continue;
+      target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                      G_VARIANT_TYPE_STRING);
+      if (target == NULL)
+        continue;
+      file = g_file_new_for_uri (g_variant_get_string (target, NULL));
+      parent = g_file_get_parent (file);
+      folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (folder != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (self->recent_box, n > 0);
+}
+
+static void
+setup_recent_list (DiptychWindow *self)
+{
+  GtkWidget *heading = gtk_label_new (_("Recent Projects"));
+
+  self->recent_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_size_request (self->recent_box, 300, -1);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (self->recent_box), heading);
+
+  self->recent_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->recent_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->recent_list), "boxed-list");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->recent_list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  gtk_box_append (GTK_BOX (self->recent_box), GTK_WIDGET (self->recent_list));
+
+  diptych_pane_add_empty_child (self->pane_a, self->recent_box);
+  g_signal_connect_object (self->recent_menu, "items-changed",
+                           G_CALLBACK (update_recent_list), self, G_CONNECT_SWAPPED);
+  update_recent_list (self);
+}
+
 /* A selection opens the sidebar, unless the user closed it: their
  * choice stands until they open it again. */
 static void
@@ -1251,6 +1324,7 @@ diptych_window_constructed (GObject *object)
     }
 
   setup_comparison (self);
+  setup_recent_list (self);
   self->session = diptych_session_new (self);
   self->editing = diptych_editing_new (self);
   restore_state (self);

@@ -712,6 +712,168 @@ test_preferences (Fixture       *fixture,
   g_settings_reset (settings, "sensitivity");
 }
 
+/* An empty window offers the recent projects, each opening its file. */
+static void
+test_window_recent_projects (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.diptych.Diptych");
+  const char * const recent[] = { "file:///tmp/one/first.diptych", "file:///tmp/two/second.diptych", NULL };
+  DiptychWindow *window;
+  GtkWidget *pane_a;
+  GtkWidget *row;
+  const char *action = NULL;
+  GVariant *target;
+
+  g_settings_set_strv (settings, "recent-projects", recent);
+  window = diptych_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  pane_a = GTK_WIDGET (diptych_window_get_pane (window, DIPTYCH_SIDE_A));
+
+  row = find_descendant (pane_a, ADW_TYPE_ACTION_ROW, "second.diptych");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "/tmp/two");
+  action = gtk_actionable_get_action_name (GTK_ACTIONABLE (row));
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+  g_assert_cmpstr (action, ==, "win.open-recent");
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, recent[1]);
+  g_assert_nonnull (find_descendant (pane_a, ADW_TYPE_ACTION_ROW, "first.diptych"));
+
+  /* The list follows the setting; with none, nothing is shown. */
+  g_settings_reset (settings, "recent-projects");
+  g_assert_null (find_descendant (pane_a, ADW_TYPE_ACTION_ROW, "second.diptych"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* app.new-window opens an empty window. */
+static void
+test_application_new_window (void)
+{
+  guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  DiptychWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 1);
+  window = DIPTYCH_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_null (diptych_project_get_document (diptych_window_get_project (window), DIPTYCH_SIDE_A));
+  g_assert_null (diptych_project_get_document (diptych_window_get_project (window), DIPTYCH_SIDE_B));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static char *
+normalize_accelerator (const char *accelerator)
+{
+  guint key;
+  GdkModifierType mods;
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &key, &mods));
+  return gtk_accelerator_name (key, mods);
+}
+
+static void
+collect_overlay (GtkWidget  *widget,
+                 GHashTable *shown)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      g_hash_table_add (shown, normalize_accelerator (accelerator));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_overlay (child, shown);
+}
+
+/* The shortcuts window lists exactly the implemented accelerators: every
+ * one it shows works, every action with keys shows at least one. */
+static void
+test_window_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/diptych/Diptych/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) implemented = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) actions_shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListModel) controllers = NULL;
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  GHashTableIter iter;
+  gpointer key, value;
+  GtkShortcutController *view_shortcuts = NULL;
+
+  g_assert_nonnull (overlay);
+  collect_overlay (overlay, shown);
+  g_assert_cmpuint (g_hash_table_size (shown), >, 20);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+      gboolean listed = FALSE;
+
+      /* The action exists (window.close is GtkWindow's own). */
+      if (g_str_has_prefix (actions[i], "app."))
+        g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), actions[i] + strlen ("app.")));
+      else if (g_str_has_prefix (actions[i], "win.") &&
+               /* Added by GtkApplicationWindow from the resources of the
+                * real application, which this test's has not. */
+               g_strcmp0 (actions[i], "win.show-help-overlay") != 0)
+        g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), actions[i] + strlen ("win.")));
+      else if (!g_str_has_prefix (actions[i], "win."))
+        g_assert_cmpstr (actions[i], ==, "window.close");
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          char *name = normalize_accelerator (accels[j]);
+          listed |= g_hash_table_contains (shown, name);
+          g_hash_table_add (implemented, name);
+        }
+      if (!listed)
+        g_test_message ("%s has no accelerator in the shortcuts window", actions[i]);
+      g_assert_true (listed);
+    }
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "diptych-view-shortcuts") == 0)
+        view_shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (view_shortcuts);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (view_shortcuts)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (view_shortcuts), i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+      const char *action = gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (shortcut)));
+      char *name;
+
+      g_assert_true (GTK_IS_KEYVAL_TRIGGER (trigger));
+      name = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                   gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+      if (g_hash_table_contains (shown, name))
+        g_hash_table_add (actions_shown, g_strdup (action));
+      g_hash_table_add (implemented, name);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (view_shortcuts)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (view_shortcuts), i);
+      const char *action = gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (shortcut)));
+
+      g_assert_true (g_hash_table_contains (actions_shown, action));
+    }
+
+  g_hash_table_iter_init (&iter, shown);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!g_hash_table_contains (implemented, key))
+        g_test_message ("%s is shown but not implemented", (char *) key);
+      g_assert_true (g_hash_table_contains (implemented, key));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +911,9 @@ main (int   argc,
   g_test_add_func ("/window/saves-state", test_window_saves_state);
   g_test_add_func ("/window/finalized", test_window_finalized);
   g_test_add_func ("/application/open", test_application_open);
+  g_test_add_func ("/application/new-window", test_application_new_window);
+  g_test_add_func ("/window/recent-projects", test_window_recent_projects);
+  ADD ("/window/shortcuts", test_window_shortcuts);
 
 #undef ADD
 
