@@ -179,6 +179,22 @@ fixture_tear_down (Fixture       *fixture,
     ;
 }
 
+/* The tag of a link's kind, not selected. */
+static const char *
+tag_styles_name (DiptychLink *link)
+{
+  switch (diptych_link_get_kind (link))
+    {
+    case DIPTYCH_LINK_REWORDED:
+      return "diptych-reworded";
+    case DIPTYCH_LINK_PARTIAL:
+      return "diptych-partial";
+    case DIPTYCH_LINK_IDENTICAL:
+    default:
+      return "diptych-identical";
+    }
+}
+
 static gboolean
 has_tag (GtkTextView *view,
          guint        offset,
@@ -255,6 +271,63 @@ test_highlights (Fixture       *fixture,
   g_assert_false (has_tag (fixture->views[0], a0.start + 20, "diptych-identical"));
   g_assert_false (has_tag (fixture->views[0], a2.start + 20, "diptych-omission"));
   g_assert_null (diptych_selection_get_item (selection));
+}
+
+static void
+record_removal_cb (GtkTextBuffer *buffer,
+                   GtkTextTag    *tag,
+                   GtkTextIter   *start,
+                   GtkTextIter   *end,
+                   DiptychSpan   *removed)
+{
+  g_autofree char *name = NULL;
+
+  g_object_get (tag, "name", &name, NULL);
+  /* The selection's tags come and go with the selection. */
+  if (name == NULL || g_str_has_prefix (name, "diptych-selected-") || g_str_has_prefix (name, "diptych-word-") ||
+      g_str_equal (name, "diptych-discrepancy"))
+    return;
+  removed->start = MIN (removed->start, (guint) gtk_text_iter_get_offset (start));
+  removed->end = MAX (removed->end, (guint) gtk_text_iter_get_offset (end));
+}
+
+/* Rejecting one link re-tags that link's passages, not the documents. */
+static void
+test_retag_changes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[DIPTYCH_SIDE_A]);
+  DiptychSpan a14 = fixture->passages[DIPTYCH_SIDE_A][14];
+  DiptychSpan a0 = fixture->passages[DIPTYCH_SIDE_A][0];
+  DiptychSpan a23 = fixture->passages[DIPTYCH_SIDE_A][23];
+  DiptychSpan removed = { G_MAXUINT, 0 };
+  g_autoptr(GError) error = NULL;
+  gulong id;
+
+  g_assert_nonnull (fixture->links[14]);
+  g_assert_true (has_tag (fixture->views[0], a14.start + 20, tag_styles_name (fixture->links[14])));
+  id = g_signal_connect (buffer, "remove-tag", G_CALLBACK (record_removal_cb), &removed);
+
+  g_assert_true (diptych_project_reject_link (fixture->project, fixture->links[14], &error));
+  g_assert_no_error (error);
+  diptych_comparison_flush (fixture->comparison);
+
+  g_assert_false (has_tag (fixture->views[0], a14.start + 20, tag_styles_name (fixture->links[14])));
+  g_assert_cmpuint (removed.start, >=, a14.start);
+  g_assert_cmpuint (removed.end, <=, a14.end);
+  /* The rest is as it was. */
+  g_assert_true (has_tag (fixture->views[0], a0.start + 20, "diptych-identical"));
+  g_assert_true (has_tag (fixture->views[0], fixture->passages[DIPTYCH_SIDE_A][2].start + 20, "diptych-omission"));
+  g_assert_true (has_tag (fixture->views[0], a23.start + 20, tag_styles_name (fixture->links[23])));
+
+  /* Confirming it again shows it again, and only there. */
+  removed = (DiptychSpan) { G_MAXUINT, 0 };
+  g_assert_true (diptych_project_confirm_link (fixture->project, fixture->links[14], &error));
+  g_assert_no_error (error);
+  diptych_comparison_flush (fixture->comparison);
+  g_assert_true (has_tag (fixture->views[0], a14.start + 20, tag_styles_name (fixture->links[14])));
+  g_assert_true (removed.start == G_MAXUINT || (removed.start >= a14.start && removed.end <= a14.end));
+  g_signal_handler_disconnect (buffer, id);
 }
 
 static void
@@ -865,6 +938,7 @@ main (int   argc,
 
   ADD ("/view/highlights", test_highlights);
   ADD ("/view/select-by-cursor", test_select_by_cursor);
+  ADD ("/view/retag-changes", test_retag_changes);
   ADD ("/view/navigation", test_navigation);
   ADD ("/view/scroll-sync", test_scroll_sync);
   ADD ("/view/differences-order", test_differences_order);
