@@ -874,6 +874,69 @@ test_window_shortcuts (Fixture       *fixture,
     }
 }
 
+static void
+check_menu_actions (DiptychWindow *window,
+                    GMenuModel    *menu,
+                    guint         *n_checked)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+      GMenuModel *linked;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        {
+          gboolean exists = FALSE;
+
+          if (g_str_has_prefix (action, "app."))
+            exists = g_action_group_has_action (G_ACTION_GROUP (app), action + strlen ("app."));
+          else if (g_str_has_prefix (action, "win."))
+            exists = g_action_group_has_action (G_ACTION_GROUP (window), action + strlen ("win.")) ||
+                     g_str_equal (action, "win.show-help-overlay");
+          if (!exists)
+            g_test_message ("The menus offer %s, which does not exist", action);
+          g_assert_true (exists);
+          (*n_checked)++;
+        }
+
+      while (g_menu_link_iter_get_next (links, NULL, &linked))
+        {
+          check_menu_actions (window, linked, n_checked);
+          g_object_unref (linked);
+        }
+    }
+}
+
+static void
+collect_menus (GtkWidget *widget,
+               GPtrArray *menus)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    g_ptr_array_add (menus, gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)));
+  if (GTK_IS_TEXT_VIEW (widget) && gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (widget)) != NULL)
+    g_ptr_array_add (menus, gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menus (child, menus);
+}
+
+/* Every item of the window's menus (header bar, the documents' context
+ * menus) names an action that exists. */
+static void
+test_window_menu_actions (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+  guint n_checked = 0;
+
+  collect_menus (GTK_WIDGET (fixture->window), menus);
+  g_assert_cmpuint (menus->len, >=, 4);
+  for (guint i = 0; i < menus->len; i++)
+    check_menu_actions (fixture->window, menus->pdata[i], &n_checked);
+  g_assert_cmpuint (n_checked, >, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -914,6 +977,7 @@ main (int   argc,
   g_test_add_func ("/application/new-window", test_application_new_window);
   g_test_add_func ("/window/recent-projects", test_window_recent_projects);
   ADD ("/window/shortcuts", test_window_shortcuts);
+  ADD ("/window/menu-actions", test_window_menu_actions);
 
 #undef ADD
 
