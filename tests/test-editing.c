@@ -204,6 +204,14 @@ test_annotate_selection (Fixture       *fixture,
   select_text (window, DIPTYCH_SIDE_B, 10, 42);
   activate (window, "annotate");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  /* Ready to type the note. */
+  {
+    GtkWidget *focus = GTK_WIDGET (editor);
+
+    while (gtk_widget_get_focus_child (focus) != NULL)
+      focus = gtk_widget_get_focus_child (focus);
+    g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  }
   diptych_annotation_editor_set_tag (editor, "Demand");
   diptych_annotation_editor_set_note (editor, "They ask for more");
   g_assert_true (diptych_annotation_editor_save (editor, &error));
