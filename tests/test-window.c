@@ -613,6 +613,38 @@ test_window_sidebar_action (Fixture       *fixture,
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The user can switch the sidebar between its pages. */
+static void
+test_window_sidebar_pages (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkStack *stack = diptych_window_get_sidebar_stack (fixture->window);
+  GtkWidget *sidebar = gtk_widget_get_ancestor (GTK_WIDGET (stack), ADW_TYPE_FLAP);
+  GtkStackSwitcher *switcher = GTK_STACK_SWITCHER (find_widget (adw_flap_get_flap (ADW_FLAP (sidebar)),
+                                                                GTK_TYPE_STACK_SWITCHER));
+
+  g_assert_nonnull (switcher);
+  g_assert_true (gtk_stack_switcher_get_stack (switcher) == stack);
+  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "differences"));
+  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "annotations"));
+}
+
 /* Selecting a passage opens the sidebar, unless the user closed it. */
 static void
 test_window_sidebar_choice (Fixture       *fixture,
@@ -969,6 +1001,7 @@ main (int   argc,
   ADD ("/window/settings", test_window_settings);
   ADD ("/window/sidebar-action", test_window_sidebar_action);
   ADD ("/window/sidebar-choice", test_window_sidebar_choice);
+  ADD ("/window/sidebar-pages", test_window_sidebar_pages);
   ADD ("/window/equal-panes", test_window_equal_panes);
   ADD ("/window/preferences", test_preferences);
   g_test_add_func ("/window/saves-state", test_window_saves_state);
