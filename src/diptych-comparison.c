@@ -95,6 +95,7 @@ cursor_moved_cb (GtkTextBuffer     *buffer,
   DiptychSide side = gtk_text_view_get_buffer (self->views[DIPTYCH_SIDE_B]) == buffer
                      ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A;
   GtkTextIter iter;
+  guint offset;
 
   /* Only the user's moves select: not loading a text, not navigation. */
   if (self->moving_cursor || !gtk_widget_is_focus (GTK_WIDGET (self->views[side])))
@@ -102,7 +103,13 @@ cursor_moved_cb (GtkTextBuffer     *buffer,
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   self->focused_side = side;
-  diptych_comparison_select_at (self, side, gtk_text_iter_get_offset (&iter));
+  offset = gtk_text_iter_get_offset (&iter);
+  /* A click right of a paragraph's last line puts the cursor just after
+   * the passage's end: that still means the passage. */
+  if (offset > 0 && gtk_text_iter_ends_line (&iter) && !gtk_text_iter_starts_line (&iter) &&
+      diptych_span_index_lookup (diptych_selection_get_index (self->selection), side, offset) == NULL)
+    offset--;
+  diptych_comparison_select_at (self, side, offset);
 }
 
 static void

@@ -384,6 +384,12 @@ test_select_by_cursor (Fixture       *fixture,
   shown_b = diptych_inspector_dup_passage (inspector, DIPTYCH_SIDE_B);
   g_assert_cmpstr (shown_b, ==, "");
 
+  /* Right after a passage, at the end of its line: still that passage. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, fixture->passages[DIPTYCH_SIDE_A][3].end);
+  g_assert_true (gtk_text_iter_ends_line (&iter));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (diptych_selection_get_item (selection) == fixture->links[3]);
+
   /* Between passages: nothing selected. */
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, fixture->passages[DIPTYCH_SIDE_A][3].end + 1);
   gtk_text_buffer_place_cursor (buffer, &iter);
