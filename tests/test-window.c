@@ -5,6 +5,7 @@
 #include <libglib-testing/signal-logger.h>
 
 #include "diptych-application.h"
+#include "diptych-differences.h"
 #include "diptych-preferences-window.h"
 #include "diptych-window.h"
 
@@ -629,6 +630,74 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_mapped_widget (GtkWidget *widget,
+                    GType      type)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+run_for_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+}
+
+/* A passage selected far down shows in the Differences list, which
+ * scrolls to it; the keyboard focus stays in the document. */
+static void
+test_window_differences_follow (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  DiptychComparison *comparison = diptych_window_get_comparison (fixture->window);
+  DiptychSelection *selection = diptych_comparison_get_selection (comparison);
+  GtkWidget *differences = diptych_comparison_get_differences (comparison);
+  GtkWidget *list_view;
+  GtkAdjustment *adjustment;
+  GtkTextView *view = diptych_pane_get_view (diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_A));
+  GListModel *model;
+  g_autoptr(GObject) last = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 600);
+  diptych_window_open_demo (fixture->window);
+  wait_until_aligned (fixture->window);
+  diptych_comparison_flush (comparison);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-sidebar", NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  run_for_ms (500);
+  /* The list of differences (not the one in the order drop-down). */
+  list_view = find_mapped_widget (differences, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (list_view);
+  g_assert_true (gtk_widget_get_mapped (list_view));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (list_view));
+
+  model = diptych_differences_get_model (DIPTYCH_DIFFERENCES (differences));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 6);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+  diptych_selection_set_item (selection, last);
+  run_for_ms (500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)) || gtk_widget_is_focus (GTK_WIDGET (view)));
+}
+
 /* The user can switch the sidebar between its pages. */
 static void
 test_window_sidebar_pages (Fixture       *fixture,
@@ -1002,6 +1071,7 @@ main (int   argc,
   ADD ("/window/sidebar-action", test_window_sidebar_action);
   ADD ("/window/sidebar-choice", test_window_sidebar_choice);
   ADD ("/window/sidebar-pages", test_window_sidebar_pages);
+  ADD ("/window/differences-follow", test_window_differences_follow);
   ADD ("/window/equal-panes", test_window_equal_panes);
   ADD ("/window/preferences", test_preferences);
   g_test_add_func ("/window/saves-state", test_window_saves_state);
