@@ -197,7 +197,9 @@ update_title (DiptychWindow *self)
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
   title = diptych_session_dup_project_name (self->project);
-  if (diptych_project_get_modified (self->project))
+  /* Marked when closing would lose work (and ask): not for two documents
+   * just opened side by side, such as the demo. */
+  if (diptych_session_has_unsaved_work (self->project))
     {
       /* Translators: the window title of a project with unsaved changes */
       g_autofree char *marked = g_strdup_printf (_("• %s"), title);
@@ -1305,6 +1307,10 @@ diptych_window_constructed (GObject *object)
   g_signal_connect_object (self->project, "notify::file",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->project, "notify::modified",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (diptych_project_get_history (self->project), "notify::can-undo",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (diptych_project_get_annotations (self->project), "items-changed",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::granularity",

@@ -734,6 +734,9 @@ test_window_sidebar_choice (Fixture       *fixture,
   first = g_list_model_get_item (links, 0);
   second = g_list_model_get_item (links, 1);
 
+  /* Nothing to lose yet: the title is not marked. */
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "•"));
+
   /* Never closed: a selection opens it. */
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
   diptych_selection_set_item (selection, first);
@@ -744,6 +747,15 @@ test_window_sidebar_choice (Fixture       *fixture,
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
   diptych_selection_set_item (selection, second);
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
+
+  /* A decision is work that closing would lose: the title is marked. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (diptych_project_confirm_link (project, second, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "•"));
+  }
 
   /* Opened again by the user: it stays open. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-sidebar", NULL));
