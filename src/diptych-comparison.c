@@ -39,7 +39,6 @@ struct _DiptychComparison
   GtkWidget               *search_entry;
   GtkSourceSearchSettings *search_settings;
   GtkSourceSearchContext  *search_contexts[DIPTYCH_N_SIDES];
-  GtkSourceStyle          *match_style;
 };
 
 G_DEFINE_FINAL_TYPE (DiptychComparison, diptych_comparison, G_TYPE_OBJECT)
@@ -236,61 +235,82 @@ search_side (DiptychComparison *self)
 #define MATCH_BACKGROUND "#f9f06b"
 #define CURRENT_MATCH_BACKGROUND "#ffa348"
 #define MATCH_FOREGROUND "#241f31"
+#define MATCH_TAG "diptych-find-match"
 #define CURRENT_MATCH_TAG "diptych-find-current"
+/* Beyond this, only the current match is marked (a search for "e"). */
+#define MAX_MARKED_MATCHES 5000
 
+/* A tag of the find marks, created on first use, raised above every
+ * other tag (the links' highlights). */
 static GtkTextTag *
-current_match_tag (GtkTextBuffer *buffer)
+find_tag (GtkTextBuffer *buffer,
+          const char    *name)
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (table, CURRENT_MATCH_TAG);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
 
   if (tag == NULL)
-    tag = gtk_text_buffer_create_tag (buffer, CURRENT_MATCH_TAG,
-                                      "background", CURRENT_MATCH_BACKGROUND,
+    tag = gtk_text_buffer_create_tag (buffer, name,
+                                      "background", g_str_equal (name, MATCH_TAG)
+                                                    ? MATCH_BACKGROUND : CURRENT_MATCH_BACKGROUND,
                                       "foreground", MATCH_FOREGROUND,
                                       NULL);
+  gtk_text_tag_set_priority (tag, gtk_text_tag_table_get_size (table) - 1);
   return tag;
 }
 
-/* Marks [start, end) of @side as the current match (nothing if @start is
- * %NULL), above every other tag. */
 static void
-mark_current_match (DiptychComparison *self,
-                    DiptychSide        side,
-                    const GtkTextIter *start,
-                    const GtkTextIter *end)
+clear_find_tag (GtkTextBuffer *buffer,
+                const char    *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter start, end;
+
+  if (tag == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+}
+
+/* Marks every match of the search in @side (none if @side is
+ * DIPTYCH_N_SIDES) and the current one, [start, end), if given. */
+static void
+mark_matches (DiptychComparison *self,
+              DiptychSide        side,
+              const GtkTextIter *start,
+              const GtkTextIter *end)
 {
   for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->views[s]);
-      GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-      GtkTextTag *tag = gtk_text_tag_table_lookup (table, CURRENT_MATCH_TAG);
-      GtkTextIter buffer_start, buffer_end;
+      GtkSourceSearchContext *context = self->search_contexts[s];
+      GtkTextIter iter, match_start, match_end;
+      gboolean wrapped = FALSE;
+      guint n = 0;
 
-      if (tag != NULL)
+      clear_find_tag (buffer, MATCH_TAG);
+      clear_find_tag (buffer, CURRENT_MATCH_TAG);
+      if (s != side || context == NULL)
+        continue;
+
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      while (n++ < MAX_MARKED_MATCHES &&
+             gtk_source_search_context_forward (context, &iter, &match_start, &match_end, &wrapped) &&
+             !wrapped && gtk_text_iter_compare (&match_end, &iter) > 0)
         {
-          gtk_text_buffer_get_bounds (buffer, &buffer_start, &buffer_end);
-          gtk_text_buffer_remove_tag (buffer, tag, &buffer_start, &buffer_end);
+          gtk_text_buffer_apply_tag (buffer, find_tag (buffer, MATCH_TAG), &match_start, &match_end);
+          iter = match_end;
         }
-      if (start != NULL && s == side)
-        {
-          tag = current_match_tag (buffer);
-          gtk_text_tag_set_priority (tag, gtk_text_tag_table_get_size (table) - 1);
-          gtk_text_buffer_apply_tag (buffer, tag, start, end);
-        }
+      if (start != NULL)
+        gtk_text_buffer_apply_tag (buffer, find_tag (buffer, CURRENT_MATCH_TAG), start, end);
     }
 }
 
 static void
 search_mode_cb (DiptychComparison *self)
 {
-  if (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
-    return;
-
-  for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
-    if (self->search_contexts[s] != NULL)
-      gtk_source_search_context_set_highlight (self->search_contexts[s], FALSE);
-  mark_current_match (self, DIPTYCH_SIDE_A, NULL, NULL);
+  if (!gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    mark_matches (self, DIPTYCH_N_SIDES, NULL, NULL);
 }
 
 static void
@@ -330,10 +350,6 @@ diptych_comparison_find_next (DiptychComparison *self,
   if (context == NULL || gtk_source_search_settings_get_search_text (self->search_settings) == NULL)
     return FALSE;
 
-  for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
-    if (self->search_contexts[s] != NULL)
-      gtk_source_search_context_set_highlight (self->search_contexts[s], s == side);
-
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
   if (forward)
     found = gtk_source_search_context_forward (context, &end, &match_start, &match_end, &wrapped);
@@ -346,10 +362,10 @@ diptych_comparison_find_next (DiptychComparison *self,
       gtk_text_buffer_select_range (buffer, &match_start, &match_end);
       self->moving_cursor = FALSE;
       gtk_text_view_scroll_to_iter (self->views[side], &match_start, 0.1, TRUE, 0, 0.33);
-      mark_current_match (self, side, &match_start, &match_end);
+      mark_matches (self, side, &match_start, &match_end);
     }
   else
-    mark_current_match (self, side, NULL, NULL);
+    mark_matches (self, side, NULL, NULL);
   gtk_widget_set_css_classes (self->search_entry, found ? NULL : (const char *[]) { "error", NULL });
   return found;
 }
@@ -398,7 +414,6 @@ buffer_changed_cb (DiptychComparison *self)
           self->search_contexts[side] = gtk_source_search_context_new (GTK_SOURCE_BUFFER (buffer),
                                                                        self->search_settings);
           gtk_source_search_context_set_highlight (self->search_contexts[side], FALSE);
-          gtk_source_search_context_set_match_style (self->search_contexts[side], self->match_style);
         }
     }
 }
@@ -411,12 +426,6 @@ build_search_bar (DiptychComparison *self)
   GtkWidget *next = gtk_button_new_from_icon_name ("go-down-symbolic");
 
   self->search_settings = gtk_source_search_settings_new ();
-  self->match_style = g_object_new (GTK_SOURCE_TYPE_STYLE,
-                                    "background", MATCH_BACKGROUND,
-                                    "background-set", TRUE,
-                                    "foreground", MATCH_FOREGROUND,
-                                    "foreground-set", TRUE,
-                                    NULL);
   gtk_source_search_settings_set_wrap_around (self->search_settings, TRUE);
 
   self->search_entry = gtk_search_entry_new ();
@@ -654,7 +663,6 @@ diptych_comparison_dispose (GObject *object)
       g_clear_object (&self->views[side]);
     }
   g_clear_object (&self->search_settings);
-  g_clear_object (&self->match_style);
   g_clear_object (&self->search_bar);
   g_clear_object (&self->scroll_sync);
   g_clear_object (&self->link_map);

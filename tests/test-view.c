@@ -737,12 +737,42 @@ test_find (Fixture       *fixture,
   g_assert_false (diptych_comparison_find_next (fixture->comparison, FALSE));
   g_assert_false (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-current"));
 
+  /* Every match is marked, not only the current one. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "says something");
+  g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
+  wait_ms (300);
+  {
+    GtkTextIter other;
+    g_autoptr(GSList) tags = NULL;
+    gboolean yellow = FALSE;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &other, fixture->passages[DIPTYCH_SIDE_B][5].start + 13);
+    tags = gtk_text_iter_get_tags (&other);
+    for (GSList *l = tags; l != NULL; l = l->next)
+      {
+        g_autoptr(GdkRGBA) background = NULL;
+        gboolean set = FALSE;
+
+        g_object_get (l->data, "background-rgba", &background, "background-set", &set, NULL);
+        if (set && background->alpha == 1.0 && background->red > 0.9 && background->blue < 0.5)
+          yellow = TRUE;
+      }
+    g_assert_true (yellow);
+  }
+
+  /* The marks follow the search text. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "topic 19.");
+  g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
+  g_assert_false (has_tag (fixture->views[DIPTYCH_SIDE_B], fixture->passages[DIPTYCH_SIDE_B][5].start + 13,
+                           "diptych-find-match"));
+
   /* Closing the bar removes the marks. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "topic 19.");
   g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
   g_assert_true (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-current"));
   gtk_search_bar_set_search_mode (bar, FALSE);
   g_assert_false (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-current"));
+  g_assert_false (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-match"));
   g_object_unref (bar);
 }
 
