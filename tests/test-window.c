@@ -614,39 +614,29 @@ test_window_sidebar_action (Fixture       *fixture,
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
 }
 
+/* The first descendant of @widget of @type, among the mapped ones only
+ * if @mapped_only. */
 static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
+find_widget_full (GtkWidget *widget,
+                  GType      type,
+                  gboolean   mapped_only)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_mapped_widget (GtkWidget *widget,
-                    GType      type)
-{
-  if (!gtk_widget_get_mapped (widget))
+  if (mapped_only && !gtk_widget_get_mapped (widget))
     return NULL;
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_mapped_widget (child, type);
+      GtkWidget *found = find_widget_full (child, type, mapped_only);
       if (found != NULL)
         return found;
     }
   return NULL;
 }
+
+#define find_widget(widget, type) find_widget_full ((widget), (type), FALSE)
+#define find_mapped_widget(widget, type) find_widget_full ((widget), (type), TRUE)
 
 static void
 run_for_ms (guint ms)
