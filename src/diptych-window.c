@@ -217,8 +217,13 @@ on_document_changed (DiptychWindow *self,
                      DiptychProject *project)
 {
   for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
-    diptych_pane_set_document (pane_of (self, side),
-                               diptych_project_get_document (project, side));
+    {
+      DiptychDocument *document = diptych_project_get_document (project, side);
+
+      diptych_pane_set_document (pane_of (self, side), document);
+      /* An empty pane has nothing to map beside it. */
+      gtk_widget_set_visible (diptych_comparison_get_overview (self->comparison, side), document != NULL);
+    }
   update_title (self);
 }
 

@@ -442,12 +442,20 @@ static void
 test_window_demo (Fixture       *fixture,
                   gconstpointer  data)
 {
+  DiptychComparison *comparison = diptych_window_get_comparison (fixture->window);
+
   DiptychPane *a = diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_A);
   DiptychPane *b = diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_B);
   g_autofree char *text_a = NULL;
   g_autofree char *text_b = NULL;
 
+  /* Empty panes: no overview strips beside them. */
+  g_assert_false (gtk_widget_get_visible (diptych_comparison_get_overview (comparison, DIPTYCH_SIDE_A)));
+  g_assert_false (gtk_widget_get_visible (diptych_comparison_get_overview (comparison, DIPTYCH_SIDE_B)));
+
   diptych_window_open_demo (fixture->window);
+  g_assert_true (gtk_widget_get_visible (diptych_comparison_get_overview (comparison, DIPTYCH_SIDE_A)));
+  g_assert_true (gtk_widget_get_visible (diptych_comparison_get_overview (comparison, DIPTYCH_SIDE_B)));
 
   text_a = pane_text (fixture->window, DIPTYCH_SIDE_A);
   text_b = pane_text (fixture->window, DIPTYCH_SIDE_B);
