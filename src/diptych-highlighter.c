@@ -72,6 +72,7 @@ struct _DiptychHighlighter
   guint             apply_id;
   GArray           *pending_marks; /* the Marks of pending, as tagged */
   GArray           *marks;         /* what the buffer shows, or NULL if unknown */
+  guint             retag_id;
 
 };
 
@@ -508,10 +509,27 @@ index_changed_cb (DiptychHighlighter *self)
     self->apply_id = g_idle_add_full (G_PRIORITY_LOW, (GSourceFunc) apply_batch, self, NULL);
 }
 
+static gboolean
+retag_all_cb (gpointer data)
+{
+  DiptychHighlighter *self = data;
+
+  self->retag_id = 0;
+  index_changed_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A new text (a document loaded into the pane) has none of the tags:
+ * tag it all again, once the text is in. */
 static void
-forget_marks_cb (DiptychHighlighter *self)
+text_replaced_cb (DiptychHighlighter *self)
 {
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_handle_id (&self->apply_id, g_source_remove);
+  g_clear_pointer (&self->pending, diptych_span_index_unref);
+  g_clear_pointer (&self->pending_marks, g_array_unref);
+  if (self->retag_id == 0)
+    self->retag_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, retag_all_cb, self, NULL);
 }
 
 static void
@@ -547,6 +565,7 @@ diptych_highlighter_dispose (GObject *object)
   DiptychHighlighter *self = (DiptychHighlighter *) object;
 
   g_clear_handle_id (&self->apply_id, g_source_remove);
+  g_clear_handle_id (&self->retag_id, g_source_remove);
   g_clear_pointer (&self->pending, diptych_span_index_unref);
   g_clear_pointer (&self->pending_marks, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
@@ -591,9 +610,8 @@ diptych_highlighter_new (DiptychSelection *selection,
 
   g_signal_connect_object (selection, "index-changed",
                            G_CALLBACK (index_changed_cb), self, G_CONNECT_SWAPPED);
-  /* New text has none of the tags: the next change re-tags everything. */
   g_signal_connect_object (buffer, "changed",
-                           G_CALLBACK (forget_marks_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (text_replaced_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -608,7 +626,7 @@ gboolean
 diptych_highlighter_is_busy (DiptychHighlighter *self)
 {
   g_return_val_if_fail (DIPTYCH_IS_HIGHLIGHTER (self), FALSE);
-  return self->pending != NULL;
+  return self->pending != NULL || self->retag_id != 0;
 }
 
 /* Finishes tagging now (tests, benchmarks). */
@@ -617,6 +635,11 @@ diptych_highlighter_flush (DiptychHighlighter *self)
 {
   g_return_if_fail (DIPTYCH_IS_HIGHLIGHTER (self));
 
+  if (self->retag_id != 0)
+    {
+      g_clear_handle_id (&self->retag_id, g_source_remove);
+      index_changed_cb (self);
+    }
   g_clear_handle_id (&self->apply_id, g_source_remove);
   while (self->pending != NULL)
     apply_batch (self);

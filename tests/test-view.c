@@ -265,6 +265,22 @@ test_highlights (Fixture       *fixture,
   g_assert_false (has_tag (fixture->views[0], a0.start + 8, "diptych-word-changed"));
   g_assert_true (has_tag (fixture->views[0], a1.start + 20, "diptych-selected-reworded"));
 
+  /* The text loaded again (as when a project opens: the panes get their
+   * text after the links): the highlights come back. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[0]);
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    gtk_text_buffer_set_text (buffer, text, -1);
+    g_assert_false (has_tag (fixture->views[0], a0.start + 20, "diptych-identical"));
+    diptych_comparison_flush (fixture->comparison);
+    g_assert_true (has_tag (fixture->views[0], a0.start + 20, "diptych-identical"));
+    g_assert_true (has_tag (fixture->views[0], a2.start + 20, "diptych-omission"));
+  }
+
   /* A new alignment replaces the highlights. */
   diptych_project_set_alignment (fixture->project, NULL);
   diptych_comparison_flush (fixture->comparison);
