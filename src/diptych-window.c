@@ -1316,6 +1316,8 @@ diptych_window_constructed (GObject *object)
   /* Unsaved work also depends on the annotations and the history. */
   g_signal_connect_object (self->project, "changed",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (diptych_project_get_history (self->project), "notify::can-undo",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::granularity",
                            G_CALLBACK (apply_align_settings), self, G_CONNECT_SWAPPED);
@@ -1333,11 +1335,9 @@ diptych_window_constructed (GObject *object)
                                G_CALLBACK (on_text_dropped), self, 0);
     }
 
-  /* A loaded project's texts go in before the view highlights its links. */
-  for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
-    diptych_pane_set_document (pane_of (self, side), diptych_project_get_document (self->project, side));
-
   setup_comparison (self);
+  /* A loaded project's texts (the highlighter re-tags when they arrive). */
+  on_document_changed (self, NULL, self->project);
   setup_recent_list (self);
   self->session = diptych_session_new (self);
   self->editing = diptych_editing_new (self);
