@@ -424,11 +424,24 @@ diptych_annotation_editor_finalize (GObject *object)
   G_OBJECT_CLASS (diptych_annotation_editor_parent_class)->finalize (object);
 }
 
+/* The note is what the user came to write: it has the focus, not the
+ * tag (which would take the typed letters as a search). */
+static void
+diptych_annotation_editor_show (GtkWidget *widget)
+{
+  DiptychAnnotationEditor *self = DIPTYCH_ANNOTATION_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (diptych_annotation_editor_parent_class)->show (widget);
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
 static void
 diptych_annotation_editor_class_init (DiptychAnnotationEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->show = diptych_annotation_editor_show;
   object_class->dispose = diptych_annotation_editor_dispose;
   object_class->finalize = diptych_annotation_editor_finalize;
 }

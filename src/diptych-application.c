@@ -63,6 +63,17 @@ new_window (DiptychApplication *self)
   return diptych_window_new (self);
 }
 
+/* An empty window, to compare other documents or open a recent project. */
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  DiptychApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (new_window (self)));
+}
+
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
@@ -126,6 +137,7 @@ about_activated (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
+  { "new-window", new_window_activated },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
@@ -137,6 +149,7 @@ static const struct
   const char *action;
   const char *accels[3];
 } accels[] = {
+  { "app.new-window", { "<Primary>n", NULL } },
   { "app.quit", { "<Primary>q", NULL } },
   { "app.preferences", { "<Primary>comma", NULL } },
   { "win.show-help-overlay", { "<Primary>question", NULL } },

@@ -7,6 +7,7 @@
 
 #include "diptych-export-dialog.h"
 #include "diptych-session.h"
+#include "diptych-view-util.h"
 #include "diptych-window.h"
 
 struct _DiptychExportDialog
@@ -17,6 +18,7 @@ struct _DiptychExportDialog
   DiptychProject *project;
   GCancellable   *cancellable;
   char           *title;
+  GSettings      *settings;
 
   AdwComboRow    *format_row;
   AdwComboRow    *include_row;
@@ -37,6 +39,11 @@ static const DiptychReportFormat formats[] = {
   DIPTYCH_REPORT_CSV,
   DIPTYCH_REPORT_JSON,
 };
+
+/* The settings' choices, in the order of the rows' items. */
+static const char * const format_choices[] = { "html", "pdf", "csv", "json", NULL };
+static const char * const include_choices[] = { "all", "annotated", NULL };
+static const char * const paper_choices[] = { "a4", "letter", NULL };
 
 void
 diptych_export_dialog_set_format (DiptychExportDialog *self,
@@ -309,6 +316,7 @@ diptych_export_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->project);
+  g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (diptych_export_dialog_parent_class)->dispose (object);
@@ -424,6 +432,13 @@ diptych_export_dialog_new (DiptychWindow *window)
   gtk_box_append (GTK_BOX (content), self->page);
 
   adw_window_set_content (ADW_WINDOW (self), content);
+
+  /* The last choices are remembered. */
+  self->settings = g_settings_new (APPLICATION_ID);
+  diptych_settings_bind_choice (self->settings, "export-format", self->format_row, format_choices);
+  diptych_settings_bind_choice (self->settings, "export-include", self->include_row, include_choices);
+  diptych_settings_bind_choice (self->settings, "export-paper", self->paper_row, paper_choices);
+  g_settings_bind (self->settings, "export-word-diff", self->word_diff_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (format_changed_cb), self);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked), self);

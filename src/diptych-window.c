@@ -25,6 +25,10 @@ struct _DiptychWindow
   DiptychSession       *session;
   DiptychEditing       *editing;
   GtkRevealer          *align_revealer;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
+  guint                 revealing_sidebar : 1;
+  guint                 sidebar_closed_by_user : 1;
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -193,6 +197,8 @@ update_title (DiptychWindow *self)
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
   title = diptych_session_dup_project_name (self->project);
+  /* Marked when closing would lose work (and ask): not for two documents
+   * just opened side by side, such as the demo. */
   if (diptych_session_has_unsaved_work (self->project))
     {
       /* Translators: the window title of a project with unsaved changes */
@@ -211,8 +217,13 @@ on_document_changed (DiptychWindow *self,
                      DiptychProject *project)
 {
   for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
-    diptych_pane_set_document (pane_of (self, side),
-                               diptych_project_get_document (project, side));
+    {
+      DiptychDocument *document = diptych_project_get_document (project, side);
+
+      diptych_pane_set_document (pane_of (self, side), document);
+      /* An empty pane has nothing to map beside it. */
+      gtk_widget_set_visible (diptych_comparison_get_overview (self->comparison, side), document != NULL);
+    }
   update_title (self);
 }
 
@@ -727,11 +738,96 @@ apply_font (DiptychWindow *self)
   diptych_comparison_set_font (self->comparison, font, g_settings_get_double (self->settings, "zoom"));
 }
 
+/* Recent projects on the empty window, from the Open Recent menu */
+
+#define MAX_RECENT_ROWS 5
+
+static void
+update_recent_list (DiptychWindow *self)
+{
+  GMenuModel *menu = G_MENU_MODEL (self->recent_menu);
+  guint n = MIN ((guint) g_menu_model_get_n_items (menu), MAX_RECENT_ROWS);
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, row);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFile) parent = NULL;
+      g_autofree char *folder = NULL;
+
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        continue;
+      target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                      G_VARIANT_TYPE_STRING);
+      if (target == NULL)
+        continue;
+      file = g_file_new_for_uri (g_variant_get_string (target, NULL));
+      parent = g_file_get_parent (file);
+      folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (folder != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (self->recent_box, n > 0);
+}
+
+static void
+setup_recent_list (DiptychWindow *self)
+{
+  GtkWidget *heading = gtk_label_new (_("Recent Projects"));
+
+  self->recent_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_size_request (self->recent_box, 300, -1);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (self->recent_box), heading);
+
+  self->recent_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->recent_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->recent_list), "boxed-list");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->recent_list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  gtk_box_append (GTK_BOX (self->recent_box), GTK_WIDGET (self->recent_list));
+
+  diptych_pane_add_empty_child (self->pane_a, self->recent_box);
+  g_signal_connect_object (self->recent_menu, "items-changed",
+                           G_CALLBACK (update_recent_list), self, G_CONNECT_SWAPPED);
+  update_recent_list (self);
+}
+
+/* A selection opens the sidebar, unless the user closed it: their
+ * choice stands until they open it again. */
 static void
 reveal_inspector (DiptychWindow *self)
 {
-  if (diptych_selection_get_item (diptych_comparison_get_selection (self->comparison)) != NULL)
-    adw_flap_set_reveal_flap (self->sidebar, TRUE);
+  if (self->sidebar_closed_by_user ||
+      diptych_selection_get_item (diptych_comparison_get_selection (self->comparison)) == NULL)
+    return;
+
+  self->revealing_sidebar = TRUE;
+  adw_flap_set_reveal_flap (self->sidebar, TRUE);
+  self->revealing_sidebar = FALSE;
+}
+
+static void
+sidebar_revealed_cb (DiptychWindow *self)
+{
+  if (!self->revealing_sidebar)
+    self->sidebar_closed_by_user = !adw_flap_get_reveal_flap (self->sidebar);
 }
 
 /* The highlighting model runs in the background: its progress in the
@@ -884,6 +980,8 @@ setup_comparison (DiptychWindow *self)
 
   g_signal_connect_object (diptych_comparison_get_selection (self->comparison), "notify::item",
                            G_CALLBACK (reveal_inspector), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::reveal-flap",
+                           G_CALLBACK (sidebar_revealed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->comparison, "notify::aligning",
                            G_CALLBACK (aligning_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1218,6 +1316,8 @@ diptych_window_constructed (GObject *object)
   /* Unsaved work also depends on the annotations and the history. */
   g_signal_connect_object (self->project, "changed",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (diptych_project_get_history (self->project), "notify::can-undo",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::granularity",
                            G_CALLBACK (apply_align_settings), self, G_CONNECT_SWAPPED);
@@ -1235,11 +1335,10 @@ diptych_window_constructed (GObject *object)
                                G_CALLBACK (on_text_dropped), self, 0);
     }
 
-  /* A loaded project's texts go in before the view highlights its links. */
-  for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
-    diptych_pane_set_document (pane_of (self, side), diptych_project_get_document (self->project, side));
-
   setup_comparison (self);
+  /* A loaded project's texts (the highlighter re-tags when they arrive). */
+  on_document_changed (self, NULL, self->project);
+  setup_recent_list (self);
   self->session = diptych_session_new (self);
   self->editing = diptych_editing_new (self);
   restore_state (self);

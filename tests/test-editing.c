@@ -200,6 +200,14 @@ test_annotate_selection (Fixture       *fixture,
   select_text (window, DIPTYCH_SIDE_B, 10, 42);
   activate (window, "annotate");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  /* Ready to type the note. */
+  {
+    GtkWidget *focus = GTK_WIDGET (editor);
+
+    while (gtk_widget_get_focus_child (focus) != NULL)
+      focus = gtk_widget_get_focus_child (focus);
+    g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  }
   diptych_annotation_editor_set_tag (editor, "Demand");
   diptych_annotation_editor_set_note (editor, "They ask for more");
   g_assert_true (diptych_annotation_editor_save (editor, &error));
@@ -993,8 +1001,27 @@ test_export_dialog (Fixture       *fixture,
   g_assert_cmpint (options.paper, ==, DIPTYCH_PAPER_LETTER);
   pdf = export (dialog, fixture->dir, "report.pdf");
   g_assert_true (g_str_has_prefix (pdf, "%PDF"));
-
+  diptych_export_dialog_set_only_annotated (dialog, TRUE);
+  diptych_export_dialog_set_word_diff (dialog, FALSE);
   gtk_window_destroy (GTK_WINDOW (widget));
+
+  /* The next dialog remembers the last choices. */
+  widget = diptych_export_dialog_new (window);
+  dialog = DIPTYCH_EXPORT_DIALOG (widget);
+  g_assert_cmpint (diptych_export_dialog_get_format (dialog), ==, DIPTYCH_REPORT_PDF);
+  diptych_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.paper, ==, DIPTYCH_PAPER_LETTER);
+  g_assert_true (options.only_annotated);
+  g_assert_false (options.word_diff);
+  gtk_window_destroy (GTK_WINDOW (widget));
+
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.diptych.Diptych");
+    g_settings_reset (settings, "export-format");
+    g_settings_reset (settings, "export-include");
+    g_settings_reset (settings, "export-word-diff");
+    g_settings_reset (settings, "export-paper");
+  }
 }
 
 /* Print: the operation paginates the report and draws every page. */
