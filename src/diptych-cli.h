@@ -5,7 +5,13 @@
 
 G_BEGIN_DECLS
 
-/* `diptych compare ...`: argv[0] is "compare". Returns the exit status. */
+/* Exit statuses of `diptych compare`. */
+#define DIPTYCH_CLI_EXIT_OK    0
+#define DIPTYCH_CLI_EXIT_ERROR 1  /* a document, project or output failed */
+#define DIPTYCH_CLI_EXIT_USAGE 2  /* the command line itself is wrong */
+
+/* `diptych compare ...`: argv[0] is "compare". Returns the exit status;
+ * on failure prints one line on stderr. */
 int diptych_cli_main (int    argc,
                       char **argv);
 

@@ -234,6 +234,33 @@ test_word_diff_long (void)
   g_assert_cmpuint (same, >, 100);
 }
 
+/* A moved word's op points elsewhere in B: the run of same words after
+ * it must not be merged into it (that gave spans ending before they
+ * start). Found by the fuzz-align target. */
+static void
+test_word_diff_moved_then_same (void)
+{
+  g_autoptr(DiptychDocument) a = doc ("Ceasefire talks began and the leaders agreed on prisoners today in Geneva.");
+  g_autoptr(DiptychDocument) b = doc ("Talks began and the leaders agreed on prisoners today in Geneva after the ceasefire.");
+  g_autoptr(GArray) ops = diff_all (a, b);
+  gboolean moved = FALSE;
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const DiptychWordOp *op = &g_array_index (ops, DiptychWordOp, i);
+
+      g_assert_cmpuint (op->a.start, <=, op->a.end);
+      g_assert_cmpuint (op->b.start, <=, op->b.end);
+      g_assert_true (diptych_document_span_is_valid (a, op->a));
+      g_assert_true (diptych_document_span_is_valid (b, op->b));
+      if (op->kind != DIPTYCH_WORD_INSERTED && op->kind != DIPTYCH_WORD_DELETED &&
+          op->b.start > 60)
+        moved = TRUE;
+    }
+  /* "Ceasefire" is told as found at the end of B. */
+  g_assert_true (moved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/word-diff/kinds", test_word_diff_kinds);
   g_test_add_func ("/word-diff/reordered-numbers", test_word_diff_reordered_numbers);
   g_test_add_func ("/word-diff/moved", test_word_diff_moved);
+  g_test_add_func ("/word-diff/moved-then-same", test_word_diff_moved_then_same);
   g_test_add_func ("/word-diff/bad-spans", test_word_diff_bad_spans);
   g_test_add_func ("/word-diff/long", test_word_diff_long);
 

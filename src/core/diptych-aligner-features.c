@@ -48,8 +48,10 @@ diptych_features_new (DiptychLexicon *lexicon)
   self->concept_ids = g_hash_table_new (NULL, NULL);
   self->words = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->acronyms = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->word_pool = g_array_new (FALSE, FALSE, sizeof (DiptychFeature));
-  self->pool = g_array_new (FALSE, FALSE, sizeof (DiptychFeature));
+  /* Reserved so that their data pointers are never NULL: a token without
+   * features still points at an (empty) place in the pool. */
+  self->word_pool = g_array_sized_new (FALSE, FALSE, sizeof (DiptychFeature), 64);
+  self->pool = g_array_sized_new (FALSE, FALSE, sizeof (DiptychFeature), 256);
   self->concepts = g_array_new (FALSE, FALSE, sizeof (DiptychConcept));
   self->scratch = g_array_new (FALSE, FALSE, sizeof (DiptychFeature));
   self->phrase = g_string_new (NULL);

@@ -12,6 +12,7 @@
 #include "diptych-aligner-features.h"
 #include "diptych-error.h"
 #include "diptych-lexicon.h"
+#include "diptych-progress.h"
 #include "diptych-segment.h"
 #include "diptych-word-diff.h"
 
@@ -1498,14 +1499,7 @@ typedef struct
   DiptychDocument      *a;
   DiptychDocument      *b;
   DiptychAlignSettings  settings;
-  DiptychProgressFunc   progress;
-  gpointer              progress_data;
-  GMainContext         *context;
-  /* Progress not yet delivered, as a double in an atomic: only the
-   * latest value matters, so at most one idle is pending. */
-  gint                  pending;
-  GMutex                lock;
-  double                fraction;
+  DiptychProgressRelay *progress;   /* or NULL */
 } AlignData;
 
 static void
@@ -1513,52 +1507,8 @@ align_data_free (AlignData *data)
 {
   g_clear_object (&data->a);
   g_clear_object (&data->b);
-  g_clear_pointer (&data->context, g_main_context_unref);
-  g_mutex_clear (&data->lock);
+  g_clear_pointer (&data->progress, diptych_progress_relay_free);
   g_free (data);
-}
-
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  GTask *task = user_data;
-  AlignData *data = g_task_get_task_data (task);
-  double fraction;
-
-  g_mutex_lock (&data->lock);
-  fraction = data->fraction;
-  data->pending = 0;
-  g_mutex_unlock (&data->lock);
-
-  /* Nothing more after the result is out. */
-  if (!g_task_get_completed (task))
-    data->progress (fraction, data->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-forward_progress (double   fraction,
-                  gpointer user_data)
-{
-  GTask *task = user_data;
-  AlignData *data = g_task_get_task_data (task);
-  gboolean schedule;
-
-  g_mutex_lock (&data->lock);
-  data->fraction = fraction;
-  schedule = data->pending == 0;
-  data->pending = 1;
-  g_mutex_unlock (&data->lock);
-
-  if (schedule)
-    {
-      GSource *source = g_idle_source_new ();
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, deliver_progress, g_object_ref (task), g_object_unref);
-      g_source_set_static_name (source, "[diptych] align progress");
-      g_source_attach (source, data->context);
-      g_source_unref (source);
-    }
 }
 
 static void
@@ -1572,7 +1522,8 @@ align_thread (GTask        *task,
   DiptychAlignment *alignment;
 
   alignment = diptych_align (data->a, data->b, &data->settings,
-                             data->progress != NULL ? forward_progress : NULL, task,
+                             data->progress != NULL ? diptych_progress_relay_report : NULL,
+                             data->progress,
                              cancellable, &error);
   if (alignment == NULL)
     g_task_return_error (task, error);
@@ -1601,12 +1552,10 @@ diptych_align_async (DiptychDocument            *a,
   data->a = g_object_ref (a);
   data->b = g_object_ref (b);
   data->settings = settings != NULL ? *settings : DIPTYCH_ALIGN_SETTINGS_DEFAULT;
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
-  g_mutex_init (&data->lock);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
+  if (progress != NULL)
+    data->progress = diptych_progress_relay_new (task, progress, progress_data);
   g_task_set_source_tag (task, diptych_align_async);
   g_task_set_name (task, "[diptych] align");
   g_task_set_task_data (task, data, (GDestroyNotify) align_data_free);

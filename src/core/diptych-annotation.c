@@ -20,6 +20,7 @@ struct _DiptychAnnotation
   char        *context_before;
   char        *context_after;
   GDateTime   *created;
+  gboolean     orphaned;
 };
 
 G_DEFINE_FINAL_TYPE (DiptychAnnotation, diptych_annotation, G_TYPE_OBJECT)
@@ -283,4 +284,78 @@ diptych_annotation_set_created (DiptychAnnotation *self,
   g_date_time_ref (created);
   g_clear_pointer (&self->created, g_date_time_unref);
   self->created = created;
+}
+
+/* An orphaned annotation lost its passage when its document was replaced:
+ * its quoted text was not found again. It keeps its note and old span. */
+gboolean
+diptych_annotation_get_orphaned (DiptychAnnotation *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_ANNOTATION (self), FALSE);
+  return self->orphaned;
+}
+
+void
+diptych_annotation_set_orphaned (DiptychAnnotation *self,
+                                 gboolean           orphaned)
+{
+  g_return_if_fail (DIPTYCH_IS_ANNOTATION (self));
+  self->orphaned = !!orphaned;
+}
+
+/**
+ * diptych_annotation_matches:
+ * @tag: (nullable): only this tag ("" for untagged), or %NULL for any
+ * @side: a #DiptychSide, or -1 for either document
+ * @search: (nullable): text to find, case-insensitively, in the note or
+ *   the quoted passage; %NULL or "" for any
+ *
+ * For the filters of an annotation list (GtkCustomFilter).
+ */
+gboolean
+diptych_annotation_matches (DiptychAnnotation *self,
+                            const char        *tag,
+                            int                side,
+                            const char        *search)
+{
+  g_autofree char *needle = NULL;
+
+  g_return_val_if_fail (DIPTYCH_IS_ANNOTATION (self), FALSE);
+
+  if (tag != NULL && g_strcmp0 (self->tag, tag) != 0)
+    return FALSE;
+
+  if (side >= 0 && (int) self->side != side)
+    return FALSE;
+
+  if (search == NULL || *search == '\0')
+    return TRUE;
+
+  needle = g_utf8_casefold (search, -1);
+  return diptych_str_contains_folded (self->note, needle) ||
+         diptych_str_contains_folded (self->quote, needle);
+}
+
+/**
+ * diptych_annotation_compare:
+ * @a: a pointer to a #DiptychAnnotation pointer
+ * @b: a pointer to a #DiptychAnnotation pointer
+ *
+ * By side, then start offset, for g_ptr_array_sort() of an array of
+ * annotations.
+ *
+ * Returns: negative, zero or positive
+ */
+int
+diptych_annotation_compare (gconstpointer a,
+                            gconstpointer b)
+{
+  DiptychAnnotation *aa = *(DiptychAnnotation **) a;
+  DiptychAnnotation *ab = *(DiptychAnnotation **) b;
+
+  if (aa->side != ab->side)
+    return aa->side < ab->side ? -1 : 1;
+  if (aa->span.start != ab->span.start)
+    return aa->span.start < ab->span.start ? -1 : 1;
+  return 0;
 }

@@ -23,6 +23,8 @@ void               diptych_annotation_set_id           (DiptychAnnotation *self,
                                                         const char        *id);
 DiptychSide        diptych_annotation_get_side         (DiptychAnnotation *self);
 DiptychSpan        diptych_annotation_get_span         (DiptychAnnotation *self);
+int                diptych_annotation_compare          (gconstpointer      a,
+                                                        gconstpointer      b);
 void               diptych_annotation_set_span         (DiptychAnnotation *self,
                                                         DiptychSpan        span);
 const char        *diptych_annotation_get_tag          (DiptychAnnotation *self);
@@ -41,7 +43,14 @@ void               diptych_annotation_set_anchor_text  (DiptychAnnotation *self,
                                                         const char        *quote,
                                                         const char        *context_before,
                                                         const char        *context_after);
+gboolean           diptych_annotation_get_orphaned     (DiptychAnnotation *self);
+void               diptych_annotation_set_orphaned     (DiptychAnnotation *self,
+                                                        gboolean           orphaned);
 GDateTime         *diptych_annotation_get_created      (DiptychAnnotation *self);
+gboolean           diptych_annotation_matches          (DiptychAnnotation *self,
+                                                        const char        *tag,
+                                                        int                side,
+                                                        const char        *search);
 void               diptych_annotation_set_created      (DiptychAnnotation *self,
                                                         GDateTime         *created);
 

@@ -127,8 +127,8 @@ diptych_document_new (const char  *text,
   if (!g_utf8_validate_len (text, n_bytes, &bad))
     {
       g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID_ENCODING,
-                   _("The document is not valid UTF-8 (at byte %" G_GSIZE_FORMAT ")"),
-                   (gsize) (bad - text));
+                   _("The document is not valid UTF-8 (at byte %lu)"),
+                   (gulong) (bad - text));
       return NULL;
     }
 

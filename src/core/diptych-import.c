@@ -15,7 +15,28 @@ display_name_of (const char *name)
 {
   if (name == NULL || *name == '\0')
     return g_strdup (_("The document"));
-  return g_strdup_printf ("“%s”", name);
+  /* Translators: a file name quoted in messages; use your language's quotes */
+  return g_strdup_printf (_("“%s”"), name);
+}
+
+/* @display: from display_name_of() */
+static gboolean
+check_size (const char  *display,
+            guint64      size,
+            GError     **error)
+{
+  g_autofree char *size_str = NULL;
+  g_autofree char *max_str = NULL;
+
+  if (size <= DIPTYCH_IMPORT_MAX_BYTES)
+    return TRUE;
+
+  size_str = g_format_size (size);
+  max_str = g_format_size (DIPTYCH_IMPORT_MAX_BYTES);
+  g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_TOO_LARGE,
+               _("%s is too large (%s). Diptych opens documents of up to %s."),
+               display, size_str, max_str);
+  return FALSE;
 }
 
 static guint
@@ -97,6 +118,23 @@ typedef struct
   guint     pending_breaks;
 } TextSink;
 
+/* A page's own footer (copyright, links), not an article's. */
+static gboolean
+is_page_footer (xmlNode *node)
+{
+  if (xmlStrcasecmp (node->name, (const xmlChar *) "footer") != 0)
+    return FALSE;
+
+  for (xmlNode *up = node->parent; up != NULL; up = up->parent)
+    if (up->type == XML_ELEMENT_NODE &&
+        (xmlStrcasecmp (up->name, (const xmlChar *) "article") == 0 ||
+         xmlStrcasecmp (up->name, (const xmlChar *) "main") == 0 ||
+         xmlStrcasecmp (up->name, (const xmlChar *) "section") == 0))
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 is_skipped_element (xmlNode *node)
 {
@@ -111,10 +149,14 @@ is_skipped_element (xmlNode *node)
     if (xmlStrcasecmp (node->name, (const xmlChar *) skipped[i]) == 0)
       return TRUE;
 
+  if (is_page_footer (node))
+    return TRUE;
+
   role = xmlGetProp (node, (const xmlChar *) "role");
   if (role != NULL && (xmlStrcasecmp (role, (const xmlChar *) "navigation") == 0 ||
                        xmlStrcasecmp (role, (const xmlChar *) "banner") == 0 ||
-                       xmlStrcasecmp (role, (const xmlChar *) "contentinfo") == 0))
+                       xmlStrcasecmp (role, (const xmlChar *) "contentinfo") == 0 ||
+                       xmlStrcasecmp (role, (const xmlChar *) "search") == 0))
     return TRUE;
 
   return xmlHasProp (node, (const xmlChar *) "hidden") != NULL;
@@ -280,6 +322,12 @@ find_element (xmlNode    *node,
   return NULL;
 }
 
+static char *html_to_text (const char  *html,
+                           gsize        length,
+                           char       **title,
+                           const char  *display,
+                           GError     **error);
+
 /**
  * diptych_html_to_text:
  * @html: the page's bytes
@@ -295,8 +343,22 @@ diptych_html_to_text (const char  *html,
                       gsize        length,
                       char       **title)
 {
+  return html_to_text (html, length, title, NULL, NULL);
+}
+
+/* With @error, a page that libxml2 stopped reading half-way (it halts on
+ * elements nested deeper than 256 levels) is an error rather than a
+ * silently truncated document; without, the text read so far. */
+static char *
+html_to_text (const char  *html,
+              gsize        length,
+              char       **title,
+              const char  *display,
+              GError     **error)
+{
   TextSink sink = { g_string_new (NULL), FALSE, 0 };
   const char *encoding = NULL;
+  htmlParserCtxtPtr ctxt;
   htmlDocPtr doc;
   xmlNode *root;
 
@@ -307,9 +369,34 @@ diptych_html_to_text (const char  *html,
   if (g_utf8_validate_len (html, length, NULL))
     encoding = "UTF-8";
 
-  doc = htmlReadMemory (html, (int) MIN (length, (gsize) G_MAXINT), NULL, encoding,
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+  ctxt = htmlNewParserCtxt ();
+  if (ctxt == NULL)
+    g_error ("Out of memory");
+  doc = htmlCtxtReadMemory (ctxt, html, (int) MIN (length, (gsize) G_MAXINT), NULL, encoding,
+                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+  /* In recovery mode only xmlHaltParser() disables the SAX callbacks. */
+  if (error != NULL && ctxt->disableSAX != 0)
+    {
+      const xmlError *last = xmlCtxtGetLastError (ctxt);
+
+      if (last != NULL && last->message != NULL && strstr (last->message, "depth") != NULL)
+        g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_PARSE,
+                     _("%s is nested too deeply to be read: elements at line %d are more than %u levels deep."),
+                     display, last->line, 256);
+      else
+        {
+          g_autofree char *reason = g_strdup (last != NULL && last->message != NULL ? last->message : "");
+          g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_PARSE,
+                       _("%s could not be read past line %d. %s"),
+                       display, last != NULL ? last->line : 0, g_strstrip (reason));
+        }
+      g_clear_pointer (&doc, xmlFreeDoc);
+      htmlFreeParserCtxt (ctxt);
+      g_string_free (sink.out, TRUE);
+      return NULL;
+    }
+  htmlFreeParserCtxt (ctxt);
   if (doc == NULL)
     return g_string_free (sink.out, FALSE);
 
@@ -368,6 +455,7 @@ diptych_import_bytes (GBytes      *bytes,
   g_autofree char *display = display_name_of (name);
   g_autofree char *text = NULL;
   g_autofree char *html_title = NULL;
+  g_autofree char *from_utf16 = NULL;
   const char *data;
   const char *bad = NULL;
   const char *format;
@@ -380,14 +468,27 @@ diptych_import_bytes (GBytes      *bytes,
   if (data == NULL)
     data = "";
 
-  if (length > DIPTYCH_IMPORT_MAX_BYTES)
+  if (!check_size (display, length, error))
+    return NULL;
+
+  /* UTF-16 with a byte order mark (as some Windows editors save text)
+   * is converted; it would look binary otherwise. */
+  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                      ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *max = g_format_size (DIPTYCH_IMPORT_MAX_BYTES);
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_TOO_LARGE,
-                   _("%s is too large (%s). Diptych opens documents of up to %s."),
-                   display, size, max);
-      return NULL;
+      const char *charset = (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+      gsize converted = 0;
+
+      from_utf16 = g_convert (data + 2, length - 2, "UTF-8", charset, NULL, &converted, NULL);
+      if (from_utf16 == NULL)
+        {
+          g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID_ENCODING,
+                       _("%s begins like UTF-16 text but is not valid UTF-16. Convert it to UTF-8 and open it again."),
+                       display);
+          return NULL;
+        }
+      data = from_utf16;
+      length = converted;
     }
 
   if (memchr (data, '\0', length) != NULL)
@@ -400,7 +501,9 @@ diptych_import_bytes (GBytes      *bytes,
   if (diptych_looks_like_html (name, data, length))
     {
       format = "html";
-      text = diptych_html_to_text (data, length, &html_title);
+      text = html_to_text (data, length, &html_title, display, error);
+      if (text == NULL)
+        return NULL;
       text_length = strlen (text);
     }
   else
@@ -458,6 +561,7 @@ diptych_import_file (GFile         *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *display = NULL;
   const char *name;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -472,8 +576,7 @@ diptych_import_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      g_autofree char *display = display_name_of (basename);
-
+      display = display_name_of (basename);
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_NOT_FOUND,
                      _("%s does not exist."), display);
@@ -484,30 +587,20 @@ diptych_import_file (GFile         *file,
     }
 
   name = g_file_info_get_display_name (info);
+  display = display_name_of (name);
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_autofree char *display = display_name_of (name);
       g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_UNSUPPORTED,
                    _("%s is a folder, not a document."), display);
       return NULL;
     }
 
-  if (g_file_info_get_size (info) > DIPTYCH_IMPORT_MAX_BYTES)
-    {
-      g_autofree char *display = display_name_of (name);
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *max = g_format_size (DIPTYCH_IMPORT_MAX_BYTES);
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_TOO_LARGE,
-                   _("%s is too large (%s). Diptych opens documents of up to %s."),
-                   display, size, max);
-      return NULL;
-    }
+  if (!check_size (display, MAX (g_file_info_get_size (info), 0), error))
+    return NULL;
 
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)
     {
-      g_autofree char *display = display_name_of (name);
-
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else

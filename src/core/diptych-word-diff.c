@@ -113,9 +113,13 @@ push_op (GArray         *ops,
     {
       DiptychWordOp *last = &g_array_index (ops, DiptychWordOp, ops->len - 1);
 
+      /* Only runs that go on forward on both sides: a moved word's op
+       * points elsewhere in B and must stay on its own. */
       if (last->kind == op.kind && last->discrepancy == DIPTYCH_DISCREPANCY_NONE
           && (op.kind == DIPTYCH_WORD_SAME || op.kind == DIPTYCH_WORD_INSERTED
-              || op.kind == DIPTYCH_WORD_DELETED))
+              || op.kind == DIPTYCH_WORD_DELETED)
+          && (op.kind == DIPTYCH_WORD_INSERTED || op.a.start >= last->a.end)
+          && (op.kind == DIPTYCH_WORD_DELETED || op.b.start >= last->b.end))
         {
           if (op.kind != DIPTYCH_WORD_INSERTED)
             last->a.end = op.a.end;

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Builds the libFuzzer targets (clang, AddressSanitizer, UBSan) and runs one.
+#   build-aux/fuzz.sh                 list the targets
+#   build-aux/fuzz.sh import [SECS]   fuzz one target (default 300 s), one job
+# New crashes land in _build-fuzz/crashes/<target>/; add a minimised copy to
+# tests/fuzz/corpus/<target>/ once fixed, so the replay test keeps it fixed.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build="$top/_build-fuzz"
+
+if [ ! -f "$build/build.ninja" ]; then
+  CC=clang meson setup "$build" "$top" -Dfuzzing=true \
+    -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized
+fi
+meson compile -C "$build" -j2 >/dev/null
+
+targets=$(cd "$build/tests/fuzz" && ls fuzz-*-libfuzzer | sed 's/^fuzz-//; s/-libfuzzer$//')
+if [ $# -eq 0 ]; then
+  echo "targets:" $targets
+  exit 0
+fi
+
+target=$1
+secs=${2:-300}
+corpus="$top/tests/fuzz/corpus/$target"
+work="$build/corpus/$target"
+crashes="$build/crashes/$target"
+dict="$top/tests/fuzz/$target.dict"
+mkdir -p "$work" "$crashes"
+
+args=(-max_total_time="$secs" -jobs=1 -workers=1 -print_final_stats=1
+      -rss_limit_mb=2048 -timeout=20 -artifact_prefix="$crashes/")
+case "$target" in
+  align) args+=(-max_len=4096) ;;
+  report) args+=(-max_len=8192) ;;
+  *) args+=(-max_len=65536) ;;
+esac
+[ -f "$dict" ] && args+=(-dict="$dict")
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$top/tests/sanitizer/lsan.supp:print_suppressions=0}
+# New inputs go to the work folder; the seed corpus in git stays small.
+# With -jobs=1 libFuzzer logs to fuzz-0.log in the current folder.
+cd "$build"
+status=0
+nice -n 10 "$build/tests/fuzz/fuzz-$target-libfuzzer" "${args[@]}" "$work" "$corpus" || status=$?
+[ -f fuzz-0.log ] && mv fuzz-0.log "fuzz-$target.log"
+grep -E '^(Done|stat::|==[0-9]+==ERROR|SUMMARY)' "fuzz-$target.log" || true
+exit $status
