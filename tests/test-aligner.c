@@ -279,6 +279,30 @@ test_aligner_shared_name (void)
 }
 
 static void
+test_aligner_name_and_synonym (void)
+{
+  /* Next to a link, a shared name and a loose synonym without one
+   * content word in common do not make a link; a function word such as
+   * "since" does not either. */
+  g_autoptr(DiptychDocument) a = doc (
+    "Chancellor Holt received President Raducan in Feldstadt for talks on security.\n"
+    "The children of Lemos welcomed the decision.\n"
+    "Members have waited for a pay rise since the spring.");
+  g_autoptr(DiptychDocument) b = doc (
+    "President Raducan paid a visit to Feldstadt for talks with Chancellor Holt on security.\n"
+    "Lemos kids staged a protest march.\n"
+    "The company has bought forty trains since the spring.");
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+
+  g_assert_nonnull (link_from (alignment, a, "Chancellor Holt", 0));
+  g_assert_null (link_from (alignment, a, "The children", 0));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_A, a, "The children"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "Lemos kids"));
+  g_assert_null (link_from (alignment, a, "Members have", 0));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "The company"));
+}
+
+static void
 test_aligner_same_twice (void)
 {
   /* One side tells the same thing twice: both passages link to it, the
@@ -562,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/aligner/boilerplate", test_aligner_boilerplate);
   g_test_add_func ("/aligner/topic-words", test_aligner_topic_words);
   g_test_add_func ("/aligner/shared-name", test_aligner_shared_name);
+  g_test_add_func ("/aligner/name-and-synonym", test_aligner_name_and_synonym);
   g_test_add_func ("/aligner/same-twice", test_aligner_same_twice);
   g_test_add_func ("/aligner/merge", test_aligner_merge);
   g_test_add_func ("/aligner/hostile", test_aligner_hostile);

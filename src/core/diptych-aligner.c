@@ -714,11 +714,14 @@ add_edge (Run        *run,
 
 /* The distinctive words passages a and b share, counted on the side
  * where they are fewer: common words of these texts count nothing,
- * loose matches part of a word. */
+ * loose matches part of a word. If anchored is not NULL, it tells
+ * whether a content word other than a name is matched in full: a link
+ * that rests on a shared name and loose synonyms only is weak. */
 static float
-pair_substance (Run   *run,
-                guint  a,
-                guint  b)
+pair_substance (Run      *run,
+                guint     a,
+                guint     b,
+                gboolean *anchored)
 {
   const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
   guint ta0 = sa->segs[a].tok_start, na = sa->segs[a].tok_end - ta0;
@@ -728,8 +731,17 @@ pair_substance (Run   *run,
   float substance_a = 0, substance_b = 0;
 
   match_words (run, a, b, best_a, best_b);
+  if (anchored != NULL)
+    *anchored = FALSE;
   for (guint i = 0; i < na; i++)
-    substance_a += substance_of (run, sa, ta0 + i, best_a[i]);
+    {
+      float sub = substance_of (run, sa, ta0 + i, best_a[i]);
+
+      substance_a += sub;
+      if (anchored != NULL && best_a[i] >= FULL_MATCH && tok (sa, ta0 + i)->weight > 0
+          && !(tok (sa, ta0 + i)->token.flags & DIPTYCH_TOKEN_CAPITALIZED))
+        *anchored = TRUE;
+    }
   for (guint j = 0; j < nb; j++)
     substance_b += substance_of (run, sb, tb0 + j, best_b[j]);
   return MIN (substance_a, substance_b);
@@ -947,12 +959,15 @@ select_links (Run    *run,
         {
           const Pair *p = &pairs[i];
           float substance;
+          gboolean anchored;
 
           if (sa->linked[p->a] != 0 || sb->linked[p->b] != 0)
             continue;
           if (p->score < run->t_support)
             break;
-          substance = pair_substance (run, p->a, p->b);
+          substance = pair_substance (run, p->a, p->b, &anchored);
+          if (!anchored)
+            continue;
           if ((p->score >= run->t_link && substance >= ALONE_MIN_SUBSTANCE)
               || (substance >= SUPPORTED_MIN_SUBSTANCE && has_support (run, edges, p->a, p->b)))
             {
@@ -1014,7 +1029,7 @@ select_links (Run    *run,
       strong = p->score >= run->t_link && p->score >= (free_a ? best_a[p->a] : best_b[p->b]);
       if ((cov_free >= run->t_cover * 0.6f || has_support (run, edges, p->a, p->b))
           && (strong || novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY)
-          && pair_substance (run, p->a, p->b) >= MANY_MIN_SUBSTANCE)
+          && pair_substance (run, p->a, p->b, NULL) >= MANY_MIN_SUBSTANCE)
         add_edge (run, edges, edge_list, p->a, p->b);
     }
 }
