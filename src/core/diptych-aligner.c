@@ -1198,8 +1198,17 @@ segments_span (const Side *side,
                             g_array_index (side->segments, DiptychSegment, s1).span.end);
 }
 
-/* Below this coverage on either side, a link is partial. */
-#define PARTIAL_COVERAGE 0.7f
+/* A passage of a link is only partly covered when less than
+ * PARTIAL_COVERAGE of its word weight is matched, or when a stretch of
+ * unmatched content words tells something the other side does not: at
+ * least PARTIAL_RUN_WORDS words, or PARTIAL_RUN_SHORT words carrying
+ * PARTIAL_RUN_SHARE of the passage's weight (a clause, not a few
+ * common words said otherwise). Words reworded one by one, scattered
+ * through a passage that is otherwise told, leave the link reworded. */
+#define PARTIAL_COVERAGE  0.25f
+#define PARTIAL_RUN_WORDS 4
+#define PARTIAL_RUN_SHORT 3
+#define PARTIAL_RUN_SHARE 0.33f
 
 /* The share of the weight of a passage's words matched on the other
  * side, without the cap of long passages. */
@@ -1217,6 +1226,51 @@ plain_coverage (const Side  *side,
       got += tok (side, t)->weight * best[t - t0];
     }
   return mass > 0 ? got / mass : 1.0f;
+}
+
+/* Whether a run of unmatched content words (stopwords neither start
+ * nor break a run, as in add_uncovered) is long or heavy enough to
+ * make the passage partly covered. */
+static gboolean
+has_uncovered_clause (const Side  *side,
+                      guint        t0,
+                      guint        t1,
+                      const float *best)
+{
+  float mass = 0, run_mass = 0;
+  guint run = 0;
+
+  for (guint t = t0; t < t1; t++)
+    mass += tok (side, t)->weight;
+  for (guint t = t0; t < t1; t++)
+    {
+      float w = tok (side, t)->weight;
+
+      if (w == 0)
+        continue;
+      if (best[t - t0] > 0)
+        {
+          run = 0;
+          run_mass = 0;
+          continue;
+        }
+      run++;
+      run_mass += w;
+      if (run >= PARTIAL_RUN_WORDS
+          || (run >= PARTIAL_RUN_SHORT && run_mass >= PARTIAL_RUN_SHARE * mass))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+partly_covered (const Side  *side,
+                guint        t0,
+                guint        t1,
+                const float *best)
+{
+  return plain_coverage (side, t0, t1, best) < PARTIAL_COVERAGE
+         || has_uncovered_clause (side, t0, t1, best);
 }
 
 static DiptychLink *
@@ -1245,8 +1299,7 @@ make_link (Run   *run,
       kind = DIPTYCH_LINK_IDENTICAL;
       score = 1.0f;
     }
-  else if (MIN (plain_coverage (sa, ta0, ta1, best_a), plain_coverage (sb, tb0, tb1, best_b))
-           < PARTIAL_COVERAGE)
+  else if (partly_covered (sa, ta0, ta1, best_a) || partly_covered (sb, tb0, tb1, best_b))
     kind = DIPTYCH_LINK_PARTIAL;
   else
     kind = DIPTYCH_LINK_REWORDED;
