@@ -10,6 +10,7 @@
 #include "diptych-highlighter.h"
 #include "diptych-inspector.h"
 #include "diptych-link-map.h"
+#include "diptych-omission-gutter.h"
 #include "diptych-view-util.h"
 #include "diptych-window.h"
 
@@ -261,6 +262,19 @@ test_calm_styles (Fixture       *fixture,
   g_assert_cmpfloat (partial_bg->blue, <, 0.1);
   g_assert_cmpfloat (omission_bg->blue, >, 0.5);
   g_assert_cmpfloat (omission_bg->alpha, >, partial_bg->alpha);
+
+  /* Each pane has the omission bars in its left margin. */
+  for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
+    {
+      GtkSourceGutter *gutter = gtk_source_view_get_gutter (GTK_SOURCE_VIEW (fixture->views[side]),
+                                                            GTK_TEXT_WINDOW_LEFT);
+      guint n_bars = 0;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (gutter)); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        n_bars += DIPTYCH_IS_OMISSION_GUTTER (child);
+      g_assert_cmpuint (n_bars, ==, 1);
+    }
 }
 
 static void
