@@ -181,8 +181,28 @@ apply_align_settings (DiptychWindow *self)
 
 typedef struct
 {
-  DiptychSide side;
+  DiptychSide   side;
+  GCancellable *caller_cancellable;
+  gulong        caller_handler;
 } LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  if (data->caller_cancellable != NULL)
+    {
+      g_cancellable_disconnect (data->caller_cancellable, data->caller_handler);
+      g_object_unref (data->caller_cancellable);
+    }
+  g_free (data);
+}
+
+static void
+cancel_load (GCancellable *caller_cancellable,
+             GCancellable *load_cancellable)
+{
+  g_cancellable_cancel (load_cancellable);
+}
 
 static void
 on_file_imported (GObject      *source_object,
@@ -231,7 +251,6 @@ diptych_window_load_file_async (DiptychWindow       *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) load_cancellable = NULL;
   LoadData *data;
 
   g_return_if_fail (DIPTYCH_IS_WINDOW (self));
@@ -239,17 +258,26 @@ diptych_window_load_file_async (DiptychWindow       *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  /* The load has its own cancellable, so that a newer load on this side
+   * cancels it without cancelling the caller's. */
   if (self->load_cancellable[side] != NULL)
     g_cancellable_cancel (self->load_cancellable[side]);
-  load_cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
-  g_set_object (&self->load_cancellable[side], load_cancellable);
+  g_clear_object (&self->load_cancellable[side]);
+  self->load_cancellable[side] = g_cancellable_new ();
 
   data = g_new0 (LoadData, 1);
   data->side = side;
+  if (cancellable != NULL)
+    {
+      data->caller_cancellable = g_object_ref (cancellable);
+      data->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_load),
+                                                    g_object_ref (self->load_cancellable[side]),
+                                                    g_object_unref);
+    }
 
   task = g_task_new (self, self->load_cancellable[side], callback, user_data);
   g_task_set_source_tag (task, diptych_window_load_file_async);
-  g_task_set_task_data (task, data, g_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
 
   begin_busy (self);
   diptych_import_file_async (file, self->load_cancellable[side], on_file_imported,
@@ -810,23 +838,41 @@ on_text_dropped (DiptychPane   *pane,
 
 /* Window state */
 
+/* With no saved divider, the first allocation splits the window into two
+ * equal panes, the link map between them belonging to the right one. */
+static void
+on_paned_max_position (DiptychWindow *self,
+                       GParamSpec    *pspec,
+                       GtkPaned      *paned)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (paned));
+  int slot_width = 0;
+
+  if (width <= 0)
+    return;
+
+  gtk_widget_measure (GTK_WIDGET (self->link_map_slot), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &slot_width, NULL, NULL);
+  gtk_paned_set_position (paned, MAX (0, (width - slot_width) / 2));
+  g_signal_handlers_disconnect_by_func (paned, on_paned_max_position, self);
+}
+
 static void
 restore_state (DiptychWindow *self)
 {
   int width = g_settings_get_int (self->settings, "window-width");
   int height = g_settings_get_int (self->settings, "window-height");
   int position = g_settings_get_int (self->settings, "pane-position");
-  int slot_width = 0;
 
   gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 480), MAX (height, 360));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  /* -1: two equal panes, the link map slot belonging to the right one. */
-  gtk_widget_get_size_request (GTK_WIDGET (self->link_map_slot), &slot_width, NULL);
-  if (position < 0)
-    position = (MAX (width, 480) - MAX (slot_width, 0)) / 2;
-  gtk_paned_set_position (self->paned, position);
+  if (position >= 0)
+    gtk_paned_set_position (self->paned, position);
+  else
+    g_signal_connect_object (self->paned, "notify::max-position",
+                             G_CALLBACK (on_paned_max_position), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -844,8 +890,18 @@ save_state (DiptychWindow *self)
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_set_boolean (self->settings, "window-maximized", maximized);
-  g_settings_set_int (self->settings, "pane-position", gtk_paned_get_position (self->paned));
+  /* Not before the divider was placed: a window closed at once keeps the default. */
+  if (gtk_widget_get_width (GTK_WIDGET (self->paned)) > 0)
+    g_settings_set_int (self->settings, "pane-position", gtk_paned_get_position (self->paned));
   g_settings_apply (self->settings);
+}
+
+static void
+cancel_loads (DiptychWindow *self)
+{
+  for (guint i = 0; i < DIPTYCH_N_SIDES; i++)
+    if (self->load_cancellable[i] != NULL)
+      g_cancellable_cancel (self->load_cancellable[i]);
 }
 
 static gboolean
@@ -854,12 +910,18 @@ diptych_window_close_request (GtkWindow *window)
   DiptychWindow *self = DIPTYCH_WINDOW (window);
 
   save_state (self);
-
-  for (guint i = 0; i < DIPTYCH_N_SIDES; i++)
-    if (self->load_cancellable[i] != NULL)
-      g_cancellable_cancel (self->load_cancellable[i]);
+  cancel_loads (self);
 
   return GTK_WINDOW_CLASS (diptych_window_parent_class)->close_request (window);
+}
+
+/* A destroyed window is unrealized while loads may still hold it. */
+static void
+diptych_window_unrealize (GtkWidget *widget)
+{
+  cancel_loads (DIPTYCH_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (diptych_window_parent_class)->unrealize (widget);
 }
 
 static void
@@ -930,6 +992,8 @@ diptych_window_class_init (DiptychWindowClass *klass)
   object_class->dispose = diptych_window_dispose;
   object_class->finalize = diptych_window_finalize;
   object_class->get_property = diptych_window_get_property;
+
+  widget_class->unrealize = diptych_window_unrealize;
 
   window_class->close_request = diptych_window_close_request;
 

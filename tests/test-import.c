@@ -42,6 +42,31 @@ test_import_invalid_utf8 (void)
 }
 
 static void
+test_import_utf16 (void)
+{
+  /* "Café\r\nTwo" in UTF-16LE and UTF-16BE, with byte order marks */
+  static const char le[] = "\xFF\xFE" "C\0a\0f\0\xE9\0\r\0\n\0T\0w\0o\0";
+  static const char be[] = "\xFE\xFF" "\0C\0a\0f\0\xE9\0\r\0\n\0T\0w\0o";
+  static const char odd[] = "\xFF\xFE" "C\0a";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DiptychDocument) doc_le = import_string (le, sizeof le - 1, "windows.txt", &error);
+  g_autoptr(DiptychDocument) doc_be = NULL;
+  DiptychDocument *broken;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (diptych_document_get_text (doc_le), ==, "Café\nTwo");
+
+  doc_be = import_string (be, sizeof be - 1, "mac.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (diptych_document_get_text (doc_be), ==, "Café\nTwo");
+
+  broken = import_string (odd, sizeof odd - 1, "odd.txt", &error);
+  g_assert_null (broken);
+  g_assert_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID_ENCODING);
+  g_assert_nonnull (strstr (error->message, "odd.txt"));
+}
+
+static void
 test_import_binary (void)
 {
   static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
@@ -189,6 +214,7 @@ main (int   argc,
   g_test_add_func ("/import/text", test_import_text);
   g_test_add_func ("/import/invalid-utf8", test_import_invalid_utf8);
   g_test_add_func ("/import/binary", test_import_binary);
+  g_test_add_func ("/import/utf16", test_import_utf16);
   g_test_add_func ("/import/html", test_import_html);
   g_test_add_func ("/import/html-article-footer", test_import_html_article_footer);
   g_test_add_func ("/import/html-sniffed", test_import_html_sniffed);

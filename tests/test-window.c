@@ -318,6 +318,37 @@ test_window_newer_load_wins (Fixture       *fixture,
 }
 
 static void
+test_window_caller_cancels (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) other = g_cancellable_new ();
+  g_autoptr(GFile) file = fixture_file ("union-bulletin.html");
+  LoadResult r1 = { FALSE, FALSE, NULL };
+  LoadResult r2 = { FALSE, FALSE, NULL };
+
+  /* The caller's cancellable cancels the load ... */
+  diptych_window_load_file_async (fixture->window, DIPTYCH_SIDE_A, file, cancellable, load_cb, &r1);
+  g_cancellable_cancel (cancellable);
+  wait_for (&r1.done);
+  g_assert_error (r1.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&r1.error);
+  g_assert_null (diptych_pane_get_document (diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_A)));
+
+  /* ... but a newer load never cancels the caller's cancellable. */
+  r1.done = FALSE;
+  diptych_window_load_file_async (fixture->window, DIPTYCH_SIDE_A, file, other, load_cb, &r1);
+  diptych_window_load_file_async (fixture->window, DIPTYCH_SIDE_A, file, NULL, load_cb, &r2);
+  wait_for (&r1.done);
+  wait_for (&r2.done);
+  g_assert_false (g_cancellable_is_cancelled (other));
+  g_assert_error (r1.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&r1.error);
+  g_assert_true (r2.ok);
+  g_assert_nonnull (diptych_pane_get_document (diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_A)));
+}
+
+static void
 test_window_drop_file (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -439,9 +470,25 @@ test_window_saves_state (void)
 {
   GSettings *settings = diptych_application_get_settings (app);
   DiptychWindow *window = diptych_window_new (app);
+  GtkWidget *pane_a;
+  gboolean timed_out = FALSE;
+  guint id;
 
+  /* Closed before it was ever shown: nothing to remember about the divider. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "pane-position"), ==, -1);
+
+  window = diptych_window_new (app);
+  pane_a = GTK_WIDGET (diptych_window_get_pane (window, DIPTYCH_SIDE_A));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
+  id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+  while (gtk_widget_get_width (pane_a) == 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+
   gtk_window_close (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -449,7 +496,90 @@ test_window_saves_state (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
-  g_assert_cmpint (g_settings_get_int (settings, "pane-position"), >, 0);
+  g_assert_cmpint (g_settings_get_int (settings, "pane-position"), >, 300);
+  g_assert_cmpint (g_settings_get_int (settings, "pane-position"), <, 700);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "pane-position");
+}
+
+/* A window closed while a document loads goes away once the load ends. */
+static void
+test_window_finalized (void)
+{
+  DiptychWindow *window = diptych_window_new (app);
+  g_autoptr(DiptychProject) project = NULL;
+  g_autoptr(GFile) file = fixture_file ("union-bulletin.html");
+  LoadResult result = { FALSE, FALSE, NULL };
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  project = g_object_ref (diptych_window_get_project (window));
+  gtk_window_present (GTK_WINDOW (window));
+
+  diptych_window_load_file_async (window, DIPTYCH_SIDE_A, file, NULL, load_cb, &result);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (&result.done);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_null (weak);
+  /* Closing cancelled the load: the project did not change. */
+  g_assert_false (result.ok);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result.error);
+  g_assert_null (diptych_project_get_document (project, DIPTYCH_SIDE_A));
+  g_assert_finalize_object (g_steal_pointer (&project));
+}
+
+static void
+test_window_equal_panes (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *a = GTK_WIDGET (diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_A));
+  GtkWidget *b = GTK_WIDGET (diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_B));
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  diptych_window_open_demo (fixture->window);
+  while ((gtk_widget_get_width (a) == 0 || gtk_widget_get_width (b) == 0) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* No saved divider: both documents get the same width. */
+  g_assert_cmpint (gtk_widget_get_width (a), >, 200);
+  g_assert_cmpint (ABS (gtk_widget_get_width (a) - gtk_widget_get_width (b)), <=, 2);
+}
+
+/* `diptych A B`: one window, A on the left and B on the right. */
+static void
+test_application_open (void)
+{
+  GFile *files[2] = { fixture_file ("union-bulletin.html"), fixture_file ("ministry-statement.txt") };
+  GList *before = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  DiptychWindow *window = NULL;
+
+  g_application_open (G_APPLICATION (app), files, 2, "");
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (g_list_find (before, l->data) == NULL && DIPTYCH_IS_WINDOW (l->data))
+      window = l->data;
+  g_list_free (before);
+  g_assert_nonnull (window);
+
+  wait_until_idle (window);
+  g_assert_cmpstr (diptych_pane_get_title (diptych_window_get_pane (window, DIPTYCH_SIDE_A)),
+                   ==, "Union bulletin: talks with the Ministry");
+  g_assert_cmpstr (diptych_pane_get_title (diptych_window_get_pane (window, DIPTYCH_SIDE_B)),
+                   ==, "ministry-statement.txt");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
 }
 
 static void
@@ -541,7 +671,7 @@ main (int   argc,
 
   app = g_object_new (DIPTYCH_TYPE_APPLICATION,
                       "application-id", "io.github.diptych.Diptych.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                       NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -554,13 +684,17 @@ main (int   argc,
   ADD ("/window/bad-file-keeps-document", test_window_bad_file_keeps_document);
   ADD ("/window/error-dialog", test_window_error_dialog);
   ADD ("/window/newer-load-wins", test_window_newer_load_wins);
+  ADD ("/window/caller-cancels", test_window_caller_cancels);
   ADD ("/window/drop", test_window_drop_file);
   ADD ("/window/paste", test_window_paste);
   ADD ("/window/demo", test_window_demo);
   ADD ("/window/settings", test_window_settings);
   ADD ("/window/sidebar-action", test_window_sidebar_action);
+  ADD ("/window/equal-panes", test_window_equal_panes);
   ADD ("/window/preferences", test_preferences);
   g_test_add_func ("/window/saves-state", test_window_saves_state);
+  g_test_add_func ("/window/finalized", test_window_finalized);
+  g_test_add_func ("/application/open", test_application_open);
 
 #undef ADD
 

@@ -435,6 +435,7 @@ diptych_import_bytes (GBytes      *bytes,
   g_autofree char *display = display_name_of (name);
   g_autofree char *text = NULL;
   g_autofree char *html_title = NULL;
+  g_autofree char *from_utf16 = NULL;
   const char *data;
   const char *bad = NULL;
   const char *format;
@@ -455,6 +456,26 @@ diptych_import_bytes (GBytes      *bytes,
                    _("%s is too large (%s). Diptych opens documents of up to %s."),
                    display, size, max);
       return NULL;
+    }
+
+  /* UTF-16 with a byte order mark (as some Windows editors save text)
+   * is converted; it would look binary otherwise. */
+  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                      ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      const char *charset = (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+      gsize converted = 0;
+
+      from_utf16 = g_convert (data + 2, length - 2, "UTF-8", charset, NULL, &converted, NULL);
+      if (from_utf16 == NULL)
+        {
+          g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID_ENCODING,
+                       _("%s begins like UTF-16 text but is not valid UTF-16. Convert it to UTF-8 and open it again."),
+                       display);
+          return NULL;
+        }
+      data = from_utf16;
+      length = converted;
     }
 
   if (memchr (data, '\0', length) != NULL)
