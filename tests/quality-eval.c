@@ -82,6 +82,7 @@ is_abbreviation (const gunichar *text,
     "fig", "amb",
   };
   guint word = dot;
+  gboolean has_dot = FALSE;
   g_autoptr(GString) lower = g_string_new (NULL);
 
   while (word > start && !g_unichar_isspace (text[word - 1]))
@@ -91,15 +92,20 @@ is_abbreviation (const gunichar *text,
   if (word == dot)
     return FALSE;
 
-  /* An initial ("Donald J. Trump") or a dotted abbreviation ("U.S."). */
+  /* An initial ("Donald J. Trump") or a dotted abbreviation ("U.S.",
+   * "e.g."), but not a number ("6.5%."). */
   if (dot - word == 1 && g_unichar_isupper (text[word]))
     return TRUE;
   for (guint i = word; i < dot; i++)
     {
       if (text[i] == '.')
-        return TRUE;
+        has_dot = TRUE;
+      else if (!g_unichar_isalpha (text[i]))
+        return FALSE;
       g_string_append_unichar (lower, g_unichar_tolower (text[i]));
     }
+  if (has_dot)
+    return TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
     if (g_str_equal (lower->str, abbreviations[i]))
@@ -809,6 +815,19 @@ span_covers (QualityGold *gold,
          || 2 * overlap >= content_in (gold, side, span);
 }
 
+/* Whether @link counts as covering sentence @index of @side. */
+gboolean
+quality_gold_link_covers (QualityGold *gold,
+                          DiptychLink *link,
+                          DiptychSide  side,
+                          guint        index)
+{
+  g_return_val_if_fail (index < quality_gold_get_n_sentences (gold, side), FALSE);
+
+  return span_covers (gold, side, diptych_link_get_span (link, side),
+                      g_array_index (gold->sentences[side], DiptychSpan, index));
+}
+
 static void
 add_error (GArray      *errors,
            gboolean     is_link,
@@ -845,11 +864,9 @@ score_links (QualityGold      *gold,
 
       for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
         {
-          DiptychSpan span = diptych_link_get_span (link, s);
-
           g_array_set_size (covered[s], 0);
           for (guint i = 0; i < gold->sentences[s]->len; i++)
-            if (span_covers (gold, s, span, g_array_index (gold->sentences[s], DiptychSpan, i)))
+            if (quality_gold_link_covers (gold, link, s, i))
               g_array_append_val (covered[s], i);
         }
 
@@ -1028,6 +1045,34 @@ add_sentence_link (QualityGold      *gold,
                                                   kind, score, DIPTYCH_STATE_AUTO);
 
   diptych_alignment_add_link (alignment, link);
+}
+
+DiptychAlignment *
+quality_gold_to_alignment (QualityGold *gold)
+{
+  guint n_b = quality_gold_get_n_sentences (gold, DIPTYCH_SIDE_B);
+  g_autofree gboolean *linked_a = g_new0 (gboolean, quality_gold_get_n_sentences (gold, DIPTYCH_SIDE_A));
+  g_autofree gboolean *linked_b = g_new0 (gboolean, n_b);
+  gboolean *linked[DIPTYCH_N_SIDES] = { linked_a, linked_b };
+  DiptychAlignment *alignment;
+  GHashTableIter iter;
+  gpointer key;
+
+  /* Only sentences labelled omitted become omissions. */
+  for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
+    for (guint i = 0; i < gold->sentences[s]->len; i++)
+      linked[s][i] = gold->labels[s][i] != QUALITY_LABEL_OMITTED;
+
+  alignment = finish_baseline (gold, linked);
+  g_hash_table_iter_init (&iter, gold->sure);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint pair = GPOINTER_TO_UINT (key) - 1;
+
+      add_sentence_link (gold, alignment, pair / n_b, pair % n_b, DIPTYCH_LINK_REWORDED, 1.0);
+    }
+
+  return alignment;
 }
 
 /* What diff, Meld and difflib do at sentence level: the longest common

@@ -90,10 +90,17 @@ DiptychSpan   quality_gold_get_sentence  (QualityGold         *gold,
 QualityLabel  quality_gold_get_label     (QualityGold         *gold,
                                           DiptychSide          side,
                                           guint                index);
+gboolean      quality_gold_link_covers   (QualityGold         *gold,
+                                          DiptychLink         *link,
+                                          DiptychSide          side,
+                                          guint                index);
 void          quality_gold_score         (QualityGold         *gold,
                                           DiptychAlignment    *alignment,
                                           QualityScore        *score,
                                           GArray              *errors);
+
+/* The gold itself as an alignment (sentence links, omissions): scores 1. */
+DiptychAlignment *quality_gold_to_alignment (QualityGold      *gold);
 
 /* Baselines on the gold's sentences. */
 #define QUALITY_TFIDF_THRESHOLD 0.3

@@ -34,12 +34,32 @@ static const char * const system_titles[N_SYSTEMS] = {
 };
 static const char * const set_names[N_SETS] = { "fixtures", "samples" };
 
+/* Kinds of model errors, for a summary a tuner can act on. */
+enum
+{
+  KIND_LINK_ELSEWHERE,   /* a gold link missed, a sentence linked to something else */
+  KIND_LINK_UNLINKED,    /* a gold link missed, neither sentence linked */
+  KIND_LINK_SPURIOUS,
+  KIND_OMISSION_MISSED,
+  KIND_OMISSION_SPURIOUS,
+  N_KINDS,
+};
+
+static const char * const kind_names[N_KINDS] = {
+  "missed links, a sentence linked elsewhere",
+  "missed links, neither sentence linked",
+  "spurious links",
+  "missed omissions",
+  "spurious omissions",
+};
+
 typedef struct
 {
   char         *name;
   QualityClass  klass;
   guint         set;
   QualityScore  scores[N_SYSTEMS];
+  guint         kinds[N_KINDS];
   double        seconds;
 } Row;
 
@@ -59,6 +79,7 @@ static char *opt_granularity;
 static double opt_sensitivity = -1.0;
 static gboolean opt_verbose;
 static gboolean opt_check;
+static char *opt_only;
 
 static const GOptionEntry entries[] = {
   { "pairs", 0, 0, G_OPTION_ARG_FILENAME, &opt_pairs, "Directory of labelled pairs", "DIR" },
@@ -68,6 +89,7 @@ static const GOptionEntry entries[] = {
   { "sensitivity", 0, 0, G_OPTION_ARG_DOUBLE, &opt_sensitivity, "0 (strict) to 1 (lenient), default 0.5", "S" },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "List missed and spurious links and omissions", NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, &opt_check, "Exit non-zero when a target is missed", NULL },
+  { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only, "Only the pairs whose name contains TEXT", "TEXT" },
   { NULL }
 };
 
@@ -82,11 +104,45 @@ sentence_text (QualityGold *gold,
   return g_strdup_printf ("%s%-3u %s", diptych_side_to_string (side), index + 1, text);
 }
 
+/* What the model did with a sentence pair: the links that cover either
+ * sentence, with their score and shared terms, so a tuner sees whether a
+ * sentence was linked elsewhere or not at all. */
 static void
-print_errors (QualityGold     *gold,
-              DiptychDocument *a,
-              DiptychDocument *b,
-              GArray          *errors)
+print_model_links (QualityGold      *gold,
+                   DiptychAlignment *model,
+                   DiptychSide       side,
+                   guint             index)
+{
+  DiptychSide other = DIPTYCH_OTHER_SIDE (side);
+
+  for (guint l = 0; l < diptych_alignment_get_n_links (model); l++)
+    {
+      DiptychLink *link = diptych_alignment_get_link (model, l);
+      const char * const *terms = diptych_link_get_shared_terms (link);
+      g_autoptr(GString) covered = g_string_new (NULL);
+      g_autofree char *joined = NULL;
+
+      if (!quality_gold_link_covers (gold, link, side, index))
+        continue;
+      for (guint i = 0; i < quality_gold_get_n_sentences (gold, other); i++)
+        if (quality_gold_link_covers (gold, link, other, i))
+          g_string_append_printf (covered, "%s%s%u", covered->len > 0 ? "+" : "",
+                                  diptych_side_to_string (other), i + 1);
+      joined = terms != NULL ? g_strjoinv (", ", (char **) terms) : g_strdup ("");
+      g_print ("        model: %s%u -> %s, %s, score %.2f, shared: %s\n",
+               diptych_side_to_string (side), index + 1,
+               covered->len > 0 ? covered->str : "(no whole sentence)",
+               diptych_link_kind_to_string (diptych_link_get_kind (link)),
+               diptych_link_get_score (link), joined);
+    }
+}
+
+static void
+print_errors (QualityGold      *gold,
+              DiptychAlignment *model,
+              DiptychDocument  *a,
+              DiptychDocument  *b,
+              GArray           *errors)
 {
   DiptychDocument *docs[DIPTYCH_N_SIDES] = { a, b };
 
@@ -101,13 +157,86 @@ print_errors (QualityGold     *gold,
 
           g_print ("  %s link\n      %s\n    = %s\n", error->missed ? "MISSED  " : "SPURIOUS",
                    text_a, text_b);
+          print_model_links (gold, model, DIPTYCH_SIDE_A, error->a);
+          if (error->missed)
+            print_model_links (gold, model, DIPTYCH_SIDE_B, error->b);
         }
       else
         {
           g_autofree char *text = sentence_text (gold, docs[error->side], error->side, error->a);
 
           g_print ("  %s omission\n      %s\n", error->missed ? "MISSED  " : "SPURIOUS", text);
+          print_model_links (gold, model, error->side, error->a);
         }
+    }
+}
+
+/* The model's spans must be valid offsets into the texts as shown. */
+static guint
+count_invalid_spans (DiptychAlignment *model,
+                     DiptychDocument  *a,
+                     DiptychDocument  *b)
+{
+  DiptychDocument *docs[DIPTYCH_N_SIDES] = { a, b };
+  guint n_invalid = 0;
+
+  for (guint l = 0; l < diptych_alignment_get_n_links (model); l++)
+    for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
+      {
+        DiptychSpan span = diptych_link_get_span (diptych_alignment_get_link (model, l), s);
+
+        if (!diptych_document_span_is_valid (docs[s], span) || span.start == span.end)
+          n_invalid++;
+      }
+  for (guint o = 0; o < diptych_alignment_get_n_omissions (model); o++)
+    {
+      DiptychOmission *omission = diptych_alignment_get_omission (model, o);
+      DiptychSpan span = diptych_omission_get_span (omission);
+
+      if (!diptych_document_span_is_valid (docs[diptych_omission_get_side (omission)], span)
+          || span.start == span.end)
+        n_invalid++;
+    }
+
+  return n_invalid;
+}
+
+static gboolean
+is_linked (QualityGold      *gold,
+           DiptychAlignment *model,
+           DiptychSide       side,
+           guint             index)
+{
+  for (guint l = 0; l < diptych_alignment_get_n_links (model); l++)
+    {
+      DiptychLink *link = diptych_alignment_get_link (model, l);
+
+      if (diptych_link_get_state (link) != DIPTYCH_STATE_REJECTED
+          && quality_gold_link_covers (gold, link, side, index))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+count_kinds (QualityGold      *gold,
+             DiptychAlignment *model,
+             GArray           *errors,
+             guint            *kinds)
+{
+  for (guint e = 0; e < errors->len; e++)
+    {
+      const QualityError *error = &g_array_index (errors, QualityError, e);
+
+      if (error->is_link && !error->missed)
+        kinds[KIND_LINK_SPURIOUS]++;
+      else if (error->is_link)
+        kinds[is_linked (gold, model, DIPTYCH_SIDE_A, error->a)
+              || is_linked (gold, model, DIPTYCH_SIDE_B, error->b)
+              ? KIND_LINK_ELSEWHERE : KIND_LINK_UNLINKED]++;
+      else
+        kinds[error->missed ? KIND_OMISSION_MISSED : KIND_OMISSION_SPURIOUS]++;
     }
 }
 
@@ -140,6 +269,7 @@ evaluate (GPtrArray                  *rows,
   g_autoptr(GArray) errors = g_array_new (FALSE, FALSE, sizeof (QualityError));
   g_autoptr(GTimer) timer = NULL;
   const char * const *alignment_warnings;
+  guint n_invalid;
   Row *row;
 
   if (gold == NULL)
@@ -159,6 +289,10 @@ evaluate (GPtrArray                  *rows,
       return FALSE;
     }
   g_timer_stop (timer);
+  n_invalid = count_invalid_spans (model, a, b);
+  if (n_invalid > 0)
+    g_hash_table_add (warnings, g_strdup_printf ("%s: %u links or omissions have empty or invalid spans",
+                                                 quality_gold_get_name (gold), n_invalid));
   diff = quality_baseline_diff (gold);
   tfidf = quality_baseline_tfidf (gold, QUALITY_TFIDF_THRESHOLD);
 
@@ -173,6 +307,7 @@ evaluate (GPtrArray                  *rows,
   row->set = set;
   row->seconds = g_timer_elapsed (timer, NULL);
   quality_gold_score (gold, model, &row->scores[SYSTEM_MODEL], errors);
+  count_kinds (gold, model, errors, row->kinds);
   quality_gold_score (gold, diff, &row->scores[SYSTEM_DIFF], NULL);
   quality_gold_score (gold, tfidf, &row->scores[SYSTEM_TFIDF], NULL);
   g_ptr_array_add (rows, row);
@@ -182,7 +317,7 @@ evaluate (GPtrArray                  *rows,
       g_print ("%s (%s): %u model errors (a: %s, b: %s)\n", row->name,
                quality_class_to_string (row->klass), errors->len,
                quality_gold_get_file (gold, DIPTYCH_SIDE_A), quality_gold_get_file (gold, DIPTYCH_SIDE_B));
-      print_errors (gold, a, b, errors);
+      print_errors (gold, model, a, b, errors);
       g_print ("\n");
     }
 
@@ -238,7 +373,7 @@ print_scores (const char         *name,
               const char         *klass,
               const QualityScore *score)
 {
-  g_print ("%-30s %-9s", name, klass);
+  g_print ("%-32s %-9s", name, klass);
   print_figure (quality_precision (&score->links), score->links.n_pred > 0);
   print_figure (quality_recall (&score->links), score->links.n_gold > 0);
   print_figure (quality_f1 (&score->links), TRUE);
@@ -280,9 +415,9 @@ print_table (GPtrArray *rows,
   QualityScore sum;
 
   g_print ("== %s ==\n", system_titles[system]);
-  g_print ("%-30s %-9s  %-18s  |  %-18s  | %-7s %-7s%s\n", "pair", "class",
-           "links P   R    F1", "omissions P R  F1", "links", "omis.",
-           system == SYSTEM_MODEL ? "  time" : "");
+  g_print ("%-32s %-9s%6s%6s%6s  |%6s%6s%6s  | %-7s %-7s%s\n", "pair", "class",
+           "link P", "R", "F1", "omi. P", "R", "F1", "links", "omis.",
+           system == SYSTEM_MODEL ? "    time" : "");
   for (guint r = 0; r < rows->len; r++)
     {
       const Row *row = g_ptr_array_index (rows, r);
@@ -314,6 +449,34 @@ print_table (GPtrArray *rows,
   if (class_sum (rows, system, -1, -1, &sum))
     {
       print_scores ("overall", "", &sum);
+      g_print ("\n");
+    }
+  g_print ("\n");
+}
+
+static void
+print_kinds (GPtrArray *rows)
+{
+  g_print ("== Model errors by kind ==\n%-44s", "");
+  for (guint klass = 0; klass < QUALITY_N_CLASSES; klass++)
+    g_print (" %9s", quality_class_to_string (klass));
+  g_print ("\n");
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      g_print ("%-44s", kind_names[kind]);
+      for (guint klass = 0; klass < QUALITY_N_CLASSES; klass++)
+        {
+          guint sum = 0;
+
+          for (guint r = 0; r < rows->len; r++)
+            {
+              const Row *row = g_ptr_array_index (rows, r);
+
+              if (row->klass == klass)
+                sum += row->kinds[kind];
+            }
+          g_print (" %9u", sum);
+        }
       g_print ("\n");
     }
   g_print ("\n");
@@ -381,6 +544,8 @@ run_set (GPtrArray                  *rows,
       const char *path = g_ptr_array_index (golds, i);
       g_autofree char *pair_dir = g_path_get_dirname (path);
 
+      if (opt_only != NULL && strstr (path, opt_only) == NULL)
+        continue;
       if (!evaluate (rows, path, set == SET_FIXTURES ? pair_dir : docs_dir, set, settings, warnings, error))
         return FALSE;
     }
@@ -453,6 +618,7 @@ main (int   argc,
 
   for (guint system = 0; system < N_SYSTEMS; system++)
     print_table (rows, system);
+  print_kinds (rows);
 
   if (!check_targets (rows) && opt_check)
     {

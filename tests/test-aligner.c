@@ -191,6 +191,75 @@ test_aligner_one_to_many (void)
 }
 
 static void
+test_aligner_one_to_many_needs_substance (void)
+{
+  /* A passage already linked does not take a second link through the
+   * name it shares with an unrelated passage. */
+  g_autoptr(DiptychDocument) a = doc (
+    "President Ilvar met Chancellor Brenna in Tolsk to discuss the gas pipeline across the Varn mountains.\n"
+    "The weather in the capital was cold and grey.");
+  g_autoptr(DiptychDocument) b = doc (
+    "Chancellor Brenna received President Ilvar for talks on the gas pipeline.\n"
+    "Later the Chancellor toured Tolsk.");
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+  DiptychLink *first = link_from (alignment, a, "President Ilvar", 0);
+
+  g_assert_nonnull (first);
+  g_assert_true (links_to (first, b, "gas pipeline"));
+  g_assert_false (links_to (first, b, "cathedral"));
+  g_assert_null (link_from (alignment, a, "President Ilvar", 1));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "Later the Chancellor"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_A, a, "The weather"));
+}
+
+static void
+test_aligner_boilerplate (void)
+{
+  /* Next to a link, two passages sharing only the words with which
+   * readouts report anything ("the leaders discussed") stay apart. */
+  g_autoptr(DiptychDocument) a = doc (
+    "Chancellor Holt received President Raducan in Feldstadt for talks on security.\n"
+    "The leaders also discussed migration across the Mediterranean.");
+  g_autoptr(DiptychDocument) b = doc (
+    "President Raducan paid a visit to Feldstadt for talks with Chancellor Holt on security.\n"
+    "The two leaders discussed the energy situation ahead of winter.");
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+  DiptychLink *first = link_from (alignment, a, "Chancellor Holt", 0);
+
+  g_assert_nonnull (first);
+  g_assert_true (links_to (first, b, "President Raducan paid"));
+  g_assert_false (links_to (first, b, "energy"));
+  g_assert_null (link_from (alignment, a, "The leaders", 0));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_A, a, "The leaders"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "The two leaders"));
+}
+
+static void
+test_aligner_topic_words (void)
+{
+  /* Names found all through both texts are their topic: two passages
+   * sharing only them, even next to a link, say different things. */
+  g_autoptr(DiptychDocument) a = doc (
+    "President Morozov of Vostara spoke with Prime Minister Solberg of Norland about the gas pipeline.\n"
+    "Norland will send doctors to the border hospitals of Vostara.\n"
+    "Vostara and Norland signed a fishing quota deal.");
+  g_autoptr(DiptychDocument) b = doc (
+    "Prime Minister Solberg of Norland and President Morozov of Vostara talked about the gas pipeline.\n"
+    "Doctors from Norland will work in the border hospitals of Vostara.\n"
+    "Norland thanked Vostara for the orchestra tour.");
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+  DiptychLink *doctors = link_from (alignment, a, "Norland will send", 0);
+
+  g_assert_nonnull (link_from (alignment, a, "President Morozov", 0));
+  g_assert_nonnull (doctors);
+  g_assert_true (links_to (doctors, b, "Doctors from Norland"));
+  g_assert_false (links_to (doctors, b, "orchestra"));
+  g_assert_null (link_from (alignment, a, "Vostara and Norland", 0));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_A, a, "Vostara and Norland"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "Norland thanked"));
+}
+
+static void
 test_aligner_merge (void)
 {
   /* Two sentences of A say what one sentence of B says: one 2:1 link. */
@@ -410,8 +479,10 @@ test_aligner_async (void)
 static void
 test_aligner_missing_wordnet (void)
 {
-  g_autoptr(DiptychDocument) a = doc ("The laboratory studies the drought in the valley.");
-  g_autoptr(DiptychDocument) b = doc ("A lab examines the drought in the valley.");
+  g_autoptr(DiptychDocument) a = doc ("The laboratory studies the drought in the Selva valley. "
+                                      "Prices of bread rose again. The mayor resigned on Monday.");
+  g_autoptr(DiptychDocument) b = doc ("A lab examines the drought in the Selva valley. "
+                                      "Fishermen protested at the port.");
   g_autoptr(DiptychAlignment) without = NULL;
   g_autofree char *wordnet = g_test_build_filename (G_TEST_DIST, "data", "wordnet", NULL);
   const char * const *warnings;
@@ -444,6 +515,9 @@ main (int   argc,
   g_test_add_func ("/aligner/reworded-omissions", test_aligner_reworded_omissions);
   g_test_add_func ("/aligner/partial", test_aligner_partial);
   g_test_add_func ("/aligner/one-to-many", test_aligner_one_to_many);
+  g_test_add_func ("/aligner/one-to-many-needs-substance", test_aligner_one_to_many_needs_substance);
+  g_test_add_func ("/aligner/boilerplate", test_aligner_boilerplate);
+  g_test_add_func ("/aligner/topic-words", test_aligner_topic_words);
   g_test_add_func ("/aligner/merge", test_aligner_merge);
   g_test_add_func ("/aligner/hostile", test_aligner_hostile);
   g_test_add_func ("/aligner/cjk-rtl", test_aligner_cjk_rtl);

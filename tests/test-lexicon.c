@@ -53,6 +53,25 @@ test_lexicon_synonyms (void)
   g_assert_false (share_concept (lexicon, "peace", "economy"));
   g_assert_false (share_concept (lexicon, "lab", "child"));
 
+  /* A derivation joins words, not synsets: "improve" -> "improver", but
+   * the synonym of "improver", "humanitarian", only loosely. */
+  g_assert_true (share_concept (lexicon, "improve", "improver"));
+  g_assert_false (share_concept (lexicon, "improve", "humanitarian"));
+  g_assert_true (share_concept (lexicon, "improver", "humanitarian"));
+  {
+    g_autoptr(GArray) improve = concepts_of (lexicon, "improve");
+    g_autoptr(GArray) humanitarian = concepts_of (lexicon, "humanitarian");
+    gboolean loose = FALSE;
+
+    for (guint i = 0; i < improve->len; i++)
+      for (guint j = 0; j < humanitarian->len; j++)
+        if ((g_array_index (improve, DiptychConcept, i) & DIPTYCH_CONCEPT_LOOSE) != 0
+            && (g_array_index (improve, DiptychConcept, i) & ~DIPTYCH_CONCEPT_LOOSE)
+               == g_array_index (humanitarian, DiptychConcept, j))
+          loose = TRUE;
+    g_assert_true (loose);
+  }
+
   unknown = concepts_of (lexicon, "zyzzyva");
   g_assert_cmpuint (unknown->len, ==, 0);
 }

@@ -55,6 +55,7 @@ test_segment (void)
   g_auto(GStrv) empty = segment_texts ("  \n\n ");
   g_auto(GStrv) bare = segment_texts ("no sentence punctuation at all");
   g_auto(GStrv) lower = segment_texts ("Prices rose, e.g. for bread. “Why?” he asked. It ended…  Then");
+  g_auto(GStrv) numbers = segment_texts ("The rate stays at 6.5%. Inflation fell to 4.1. No. 7 won.");
   g_auto(GStrv) cjk = segment_texts ("你好。再见！ שלום. עולם");
 
   g_assert_cmpuint (g_strv_length (a), ==, 4);
@@ -70,6 +71,9 @@ test_segment (void)
   g_assert_cmpstr (lower[0], ==, "Prices rose, e.g. for bread.");
   g_assert_cmpstr (lower[1], ==, "“Why?” he asked.");
   g_assert_cmpstr (lower[2], ==, "It ended…");
+  g_assert_cmpuint (g_strv_length (numbers), ==, 3);
+  g_assert_cmpstr (numbers[1], ==, "Inflation fell to 4.1.");
+  g_assert_cmpstr (numbers[2], ==, "No. 7 won.");
   g_assert_cmpuint (g_strv_length (cjk), ==, 4);
   g_assert_cmpstr (cjk[0], ==, "你好。");
   g_assert_cmpstr (cjk[2], ==, "שלום.");
@@ -330,6 +334,94 @@ test_baselines (void)
   g_assert_false (has_link (tfidf, gold, 3, 2));
 }
 
+static void
+check_gold_file (const char *gold_path,
+                 const char *docs_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QualityGold) gold = quality_gold_load (gold_path, &error);
+  g_autoptr(DiptychDocument) doc_a = NULL;
+  g_autoptr(DiptychDocument) doc_b = NULL;
+  DiptychDocument **docs[DIPTYCH_N_SIDES] = { &doc_a, &doc_b };
+  g_autoptr(DiptychAlignment) oracle = NULL;
+  g_autoptr(DiptychAlignment) diff = NULL;
+  QualityScore score;
+
+  g_assert_no_error (error);
+  for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
+    {
+      g_autofree char *path = g_build_filename (docs_dir, quality_gold_get_file (gold, s), NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      *docs[s] = diptych_import_file (file, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  /* Every sentence labelled, every prefix found once at a sentence start. */
+  quality_gold_bind (gold, doc_a, doc_b, &error);
+  g_assert_no_error (error);
+
+  /* The gold scores perfectly against itself... */
+  oracle = quality_gold_to_alignment (gold);
+  quality_gold_score (gold, oracle, &score, NULL);
+  g_assert_cmpuint (score.links.n_gold, >, 0);
+  g_assert_cmpfloat (quality_f1 (&score.links), ==, 1.0);
+  g_assert_cmpfloat (quality_f1 (&score.omissions), ==, 1.0);
+
+  /* ...and diff, in order only, misses links on every pair but one. */
+  diff = quality_baseline_diff (gold);
+  quality_gold_score (gold, diff, &score, NULL);
+  if (!g_str_equal (quality_gold_get_name (gold), "edited"))
+    g_assert_cmpfloat (quality_recall (&score.links), <, 1.0);
+}
+
+static void
+test_fixtures (void)
+{
+  const char *pairs_dir = g_test_get_filename (G_TEST_DIST, "data", "pairs", NULL);
+  g_autoptr(GDir) dir = g_dir_open (pairs_dir, 0, NULL);
+  const char *name;
+  guint n_pairs = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *pair_dir = g_build_filename (pairs_dir, name, NULL);
+      g_autofree char *gold_path = g_build_filename (pair_dir, "gold.txt", NULL);
+
+      if (!g_file_test (gold_path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      check_gold_file (gold_path, pair_dir);
+      n_pairs++;
+    }
+  g_assert_cmpuint (n_pairs, >=, 7);
+}
+
+static void
+test_sample_gold (void)
+{
+  g_autofree char *samples = g_canonicalize_filename ("../../shared/samples", g_test_get_dir (G_TEST_DIST));
+  const char *gold_dir = g_test_get_filename (G_TEST_DIST, "data", "gold", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (samples, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the shared samples are not next to the source tree");
+      return;
+    }
+
+  dir = g_dir_open (gold_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *gold_path = g_build_filename (gold_dir, name, NULL);
+
+      if (g_str_has_suffix (name, ".gold"))
+        check_gold_file (gold_path, samples);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +435,8 @@ main (int   argc,
   g_test_add_func ("/quality/score", test_score);
   g_test_add_func ("/quality/score-perfect", test_score_perfect);
   g_test_add_func ("/quality/baselines", test_baselines);
+  g_test_add_func ("/quality/fixtures", test_fixtures);
+  g_test_add_func ("/quality/sample-gold", test_sample_gold);
 
   return g_test_run ();
 }

@@ -75,6 +75,38 @@ test_word_diff_discrepancies (void)
   g_assert_cmpint (op->kind, ==, DIPTYCH_WORD_SAME);
 }
 
+/* The numbers differ though the sentences tell them in another order. */
+static void
+test_word_diff_reordered_numbers (void)
+{
+  g_autoptr(DiptychDocument) a = doc ("On March 19 a prisoner exchange will take place between the two sides, 175 for 175 people.");
+  g_autoptr(DiptychDocument) b = doc ("A prisoner exchange of 157 for 175 people will take place on 20 March between the sides.");
+  g_autoptr(GArray) ops = diff_all (a, b);
+  guint n_number = 0, n_date = 0;
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const DiptychWordOp *op = &g_array_index (ops, DiptychWordOp, i);
+      g_autofree char *text = op->kind == DIPTYCH_WORD_INSERTED
+                              ? diptych_document_dup_span (b, op->b)
+                              : diptych_document_dup_span (a, op->a);
+
+      if (op->discrepancy == DIPTYCH_DISCREPANCY_NUMBER)
+        {
+          n_number++;
+          g_assert_true (g_str_equal (text, "175") || g_str_equal (text, "157"));
+        }
+      else if (op->discrepancy == DIPTYCH_DISCREPANCY_DATE)
+        {
+          n_date++;
+          g_assert_true (g_str_equal (text, "19") || g_str_equal (text, "20"));
+        }
+    }
+  /* One 175 of A and 157 of B; 19 and 20; "two" is no quantity. */
+  g_assert_cmpuint (n_number, ==, 2);
+  g_assert_cmpuint (n_date, ==, 2);
+}
+
 static void
 test_word_diff_kinds (void)
 {
@@ -176,6 +208,7 @@ main (int   argc,
 
   g_test_add_func ("/word-diff/discrepancies", test_word_diff_discrepancies);
   g_test_add_func ("/word-diff/kinds", test_word_diff_kinds);
+  g_test_add_func ("/word-diff/reordered-numbers", test_word_diff_reordered_numbers);
   g_test_add_func ("/word-diff/bad-spans", test_word_diff_bad_spans);
   g_test_add_func ("/word-diff/long", test_word_diff_long);
 

@@ -17,7 +17,7 @@ typedef struct
 } WordFeatures;
 
 /* How much a word's commonness in general English lowers its weight. */
-#define PRIOR_STRENGTH 0.25f
+#define PRIOR_STRENGTH 0.5f
 
 struct _DiptychFeatures
 {
@@ -150,6 +150,7 @@ word_features (DiptychFeatures    *self,
   GHashTable *table = acronym ? self->acronyms : self->words;
   WordFeatures *wf = g_hash_table_lookup (table, token->norm);
   const char *alias;
+  guint frequency = 0;
   guint start;
 
   if (wf != NULL)
@@ -170,6 +171,7 @@ word_features (DiptychFeatures    *self,
         add_feature (self->word_pool, start, id_for (self, self->alias_ids, alias),
                      DIPTYCH_LEVEL_ALIAS);
 
+      frequency = diptych_lexicon_get_frequency (self->lexicon, token->norm);
       if (!acronym && (token->flags & (DIPTYCH_TOKEN_NUMBER | DIPTYCH_TOKEN_IDEOGRAPH)) == 0
           && strlen (token->norm) >= 3)
         {
@@ -178,10 +180,13 @@ word_features (DiptychFeatures    *self,
           for (guint i = 0; i < self->concepts->len; i++)
             {
               DiptychConcept c = g_array_index (self->concepts, DiptychConcept, i);
+              gboolean loose = (c & 0x80000000u) == 0 && (c & DIPTYCH_CONCEPT_LOOSE) != 0;
+
+              c &= loose ? ~DIPTYCH_CONCEPT_LOOSE : ~0u;
               /* Concepts are offset by one so that 0 is never a key. */
               add_feature (self->word_pool, start,
                            id_for (self, self->concept_ids, GUINT_TO_POINTER (c + 1)),
-                           DIPTYCH_LEVEL_CONCEPT);
+                           loose ? DIPTYCH_LEVEL_LOOSE : DIPTYCH_LEVEL_CONCEPT);
             }
         }
     }
@@ -190,8 +195,7 @@ word_features (DiptychFeatures    *self,
   wf->n = self->word_pool->len - start;
   wf->prior = 1.0f;
   if (wf->n > 0 && (token->flags & (DIPTYCH_TOKEN_NUMBER | DIPTYCH_TOKEN_IDEOGRAPH)) == 0)
-    wf->prior = 1.0f / (1.0f + PRIOR_STRENGTH
-                        * logf (1.0f + diptych_lexicon_get_frequency (self->lexicon, token->norm)));
+    wf->prior = 1.0f / (1.0f + PRIOR_STRENGTH * logf (1.0f + frequency));
   g_hash_table_insert (table, (gpointer) token->norm, wf);
   return wf;
 }

@@ -10,11 +10,13 @@ G_BEGIN_DECLS
 
 /* What a word can match on, with how close a match through it is:
  * its stem (1.0), an alias (0.9), a part of a compound (0.85), a
- * WordNet synonym or related form (0.7). */
+ * WordNet synonym or derived form (0.7), a synonym of a derived form
+ * (0.6). */
 #define DIPTYCH_LEVEL_STEM    1.0f
 #define DIPTYCH_LEVEL_ALIAS   0.9f
 #define DIPTYCH_LEVEL_PART    0.85f
 #define DIPTYCH_LEVEL_CONCEPT 0.7f
+#define DIPTYCH_LEVEL_LOOSE   0.6f
 
 typedef struct
 {

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,16 +32,34 @@
  *    passage (one-to-many); adjacent passages linked to the same passage
  *    become one link (1:2, 2:1);
  * 6. every passage left alone is an omission (one per passage, so each
- *    can be tagged); inside links, a word-level diff. */
+ *    can be tagged); inside links, a word-level diff.
+ *
+ * For tuning: DIPTYCH_DEBUG_PAIRS=1 prints every scored candidate pair,
+ * DIPTYCH_DEBUG_TIMING=1 the time of each stage, DIPTYCH_DEBUG_EDGES=1
+ * every accepted pair with the stage that accepted it and its matched
+ * words, on stderr. */
 
 /* Candidates kept per passage. */
-#define CANDIDATES_PER_SEGMENT 6
-/* A feature in more passages than this (and than a share of them)
- * says nothing about which passages match. */
-#define MAX_POSTINGS_MIN 64
+#define CANDIDATES_PER_SEGMENT 4
+/* A feature in more passages of the other side than this says little
+ * about which passages match, and following it would make the cost grow
+ * with the product of the lengths. */
+#define MAX_POSTINGS 150
 #define CANCEL_CHECK_EVERY 256
 /* Coverage of long passages counts against this many average words. */
-#define MASS_CAP_WORDS 8
+#define MASS_CAP_WORDS 5
+
+/* A word weighing less than this share of the mean weight of the
+ * words of both texts is common in them: it takes part in a match but
+ * does not make one. */
+#define GENERIC_SHARE 0.4f
+/* Matches at this level or better count as a whole shared word. */
+#define FULL_MATCH 0.85f
+/* A word in at least this share of the passages of both texts (and in
+ * a few) is a topic of the texts, such as the names of the two leaders:
+ * it does not make a link either. */
+#define COMMON_SHARE        0.1f
+#define COMMON_MIN_PASSAGES 4
 
 typedef struct
 {
@@ -65,6 +83,7 @@ typedef struct
   guint           *postings;
   guint           *linked;    /* number of links per passage */
   float           *covered;   /* per word: best match through accepted links */
+  guint8          *common;    /* per word: found in many passages of the texts */
 } Side;
 
 typedef struct
@@ -94,6 +113,8 @@ typedef struct
   float                       t_support;
   float                       t_cover;
   float                       mass_cap;
+  float                       generic_weight;
+  const char                 *stage;   /* for DIPTYCH_DEBUG_EDGES */
 } Run;
 
 static void
@@ -106,6 +127,7 @@ side_clear (Side *side)
   g_clear_pointer (&side->postings, g_free);
   g_clear_pointer (&side->linked, g_free);
   g_clear_pointer (&side->covered, g_free);
+  g_clear_pointer (&side->common, g_free);
 }
 
 static void
@@ -237,6 +259,7 @@ compute_weights (Run *run)
     {
       Side *side = &run->side[k];
 
+      side->common = g_new0 (guint8, side->tokens->len + 1);
       for (guint s = 0; s < side->n_segs; s++)
         {
           SegInfo *si = &side->segs[s];
@@ -255,7 +278,11 @@ compute_weights (Run *run)
               /* The stem's weight; the rarest feature for alias-only words. */
               for (guint i = 0; i < ft->n_feats; i++)
                 if (f[i].level == DIPTYCH_LEVEL_STEM)
-                  w = MAX (w, run->idf[f[i].id]);
+                  {
+                    w = MAX (w, run->idf[f[i].id]);
+                    if (df[f[i].id] >= MAX (COMMON_MIN_PASSAGES, COMMON_SHARE * n_total))
+                      side->common[t] = TRUE;
+                  }
               if (w == 0)
                 for (guint i = 0; i < ft->n_feats; i++)
                   w = MAX (w, run->idf[f[i].id]);
@@ -272,6 +299,9 @@ compute_weights (Run *run)
     }
 
   run->mass_cap = n_weighted > 0 ? MASS_CAP_WORDS * total_weight / n_weighted : 0;
+  run->generic_weight = n_weighted > 0 ? GENERIC_SHARE * total_weight / n_weighted : 0;
+  if (g_getenv ("DIPTYCH_DEBUG_EDGES") != NULL)
+    g_printerr ("mean weight %.2f\n", n_weighted ? total_weight / n_weighted : 0);
   for (guint k = 0; k < DIPTYCH_N_SIDES; k++)
     run->side[k].covered = g_new0 (float, run->side[k].tokens->len + 1);
 }
@@ -318,6 +348,54 @@ build_index (Run  *run,
     }
 }
 
+/* The words with which readouts report any exchange ("the leaders
+ * discussed", "the sides noted"): two passages sharing only these say
+ * nothing alike. */
+static const char * const boilerplate_words[] = {
+  "discuss", "discussed", "discusses", "discussing", "discussion", "discussions",
+  "leader", "leaders", "side", "sides", "party", "parties",
+  "agree", "agreed", "agrees",
+  "note", "noted", "notes", "stress", "stressed", "stresses",
+  "express", "expressed", "expresses", "emphasise", "emphasised", "emphasize",
+  "emphasized", "underline", "underlined", "underscore", "underscored",
+  "reaffirm", "reaffirmed", "raise", "raised", "also",
+};
+
+static gpointer
+init_boilerplate (gpointer data)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (boilerplate_words); i++)
+    g_hash_table_add (set, (gpointer) boilerplate_words[i]);
+  return set;
+}
+
+static gboolean
+is_boilerplate (const char *norm)
+{
+  static GOnce once = G_ONCE_INIT;
+  GHashTable *set = g_once (&once, init_boilerplate, NULL);
+
+  return g_hash_table_contains (set, norm);
+}
+
+/* How much a word matched at level best counts towards the distinctive
+ * words two passages share. */
+static inline float
+substance_of (const Run  *run,
+              const Side *side,
+              guint       t,
+              float       best)
+{
+  const DiptychFeatToken *ft = tok (side, t);
+
+  if (best <= 0 || ft->weight < run->generic_weight || side->common[t]
+      || is_boilerplate (ft->token.norm))
+    return 0;
+  return MIN (1.0f, best / FULL_MATCH);
+}
+
 /* Stage 4: the soft match of two passages (token ranges, so that
  * merged neighbours can be scored too). Returns the score; fills the
  * coverage of each side. */
@@ -331,7 +409,8 @@ score_ranges (Run        *run,
               guint       b1,
               float      *cov_a,
               float      *cov_b,
-              float      *best_a,   /* per token of a, or NULL */
+              float      *best_a,    /* per token of a, or NULL */
+              guint      *partner_a, /* per token of a: its best match in b, or NULL */
               float      *best_b)
 {
   float mass_a = 0, mass_b = 0, got_a = 0, got_b = 0;
@@ -354,11 +433,14 @@ score_ranges (Run        *run,
     {
       const DiptychFeatToken *ta = tok (sa, i);
       float best = 0;
+      guint partner = G_MAXUINT;
 
       if (ta->weight == 0)
         {
           if (best_a != NULL)
             best_a[i - a0] = 0;
+          if (partner_a != NULL)
+            partner_a[i - a0] = G_MAXUINT;
           continue;
         }
       n_content_a++;
@@ -372,7 +454,10 @@ score_ranges (Run        *run,
             continue;
           m = diptych_features_match (run->features, ta, tb);
           if (m > best)
-            best = m;
+            {
+              best = m;
+              partner = j;
+            }
           if (m > bb[j - b0])
             bb[j - b0] = m;
         }
@@ -381,6 +466,8 @@ score_ranges (Run        *run,
       got_a += best * ta->weight;
       if (best_a != NULL)
         best_a[i - a0] = best;
+      if (partner_a != NULL)
+        partner_a[i - a0] = partner;
     }
   for (guint j = b0; j < b1; j++)
     {
@@ -421,7 +508,8 @@ score_pair (Run   *run,
   const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
 
   return score_ranges (run, sa, sa->segs[a].tok_start, sa->segs[a].tok_end,
-                       sb, sb->segs[b].tok_start, sb->segs[b].tok_end, cov_a, cov_b, NULL, NULL);
+                       sb, sb->segs[b].tok_start, sb->segs[b].tok_end, cov_a, cov_b,
+                       NULL, NULL, NULL);
 }
 
 typedef struct
@@ -430,34 +518,14 @@ typedef struct
   float acc;
 } Cand;
 
-static int
-compare_cand_desc (gconstpointer x,
-                   gconstpointer y)
-{
-  float a = ((const Cand *) x)->acc, b = ((const Cand *) y)->acc;
-  return a < b ? 1 : a > b ? -1 : 0;
-}
-
-/* Keys are (a << 32) | b. g_int64_hash() folds them to a ^ b, which
- * collides massively when one side has many passages and the other few
- * (a 1 MB one-line document took minutes): mix all the bits instead. */
-static guint
-pair_key_hash (gconstpointer key)
-{
-  guint64 k = *(const guint64 *) key;
-
-  k ^= k >> 33;
-  k *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  k ^= k >> 33;
-  return (guint) k;
-}
-
 /* Stage 3b: for each passage of from, the passages of to sharing the
- * most weight through the index. */
+ * most weight through the index. The candidates found from side A are
+ * remembered in a_cands (CANDIDATES_PER_SEGMENT per passage of A, unused
+ * slots G_MAXUINT), so that the pass from B does not score them again. */
 static gboolean
 find_candidates (Run         *run,
                  DiptychSide  from_side,
-                 GHashTable  *seen,
+                 guint       *a_cands,
                  double       progress_from,
                  double       progress_to,
                  GError     **error)
@@ -466,12 +534,13 @@ find_candidates (Run         *run,
   Side *to = &run->side[DIPTYCH_OTHER_SIDE (from_side)];
   g_autofree float *acc = g_new0 (float, to->n_segs + 1);
   g_autofree guint *stamp = g_new0 (guint, run->n_ids + 1);
-  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (Cand));
-  guint max_postings = MAX (MAX_POSTINGS_MIN, to->n_segs / 20);
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint s = 0; s < from->n_segs; s++)
     {
       const SegInfo *si = &from->segs[s];
+      Cand best[CANDIDATES_PER_SEGMENT];
+      guint n_best = 0;
 
       g_array_set_size (touched, 0);
       for (guint t = si->tok_start; t < si->tok_end; t++)
@@ -487,48 +556,57 @@ find_candidates (Run         *run,
               guint p0 = to->post_start[id], p1 = to->post_start[id + 1];
               float w = run->idf[id] * f[i].level * ft->prior;
 
-              if (stamp[id] == s + 1 || p1 - p0 > max_postings)
+              if (stamp[id] == s + 1 || p1 - p0 > MAX_POSTINGS)
                 continue;
               stamp[id] = s + 1;
               for (guint p = p0; p < p1; p++)
                 {
                   guint o = to->postings[p];
                   if (acc[o] == 0)
-                    {
-                      Cand c = { o, 0 };
-                      g_array_append_val (touched, c);
-                    }
+                    g_array_append_val (touched, o);
                   acc[o] += w;
                 }
             }
         }
 
+      /* The best few, by insertion into a small sorted array. */
       for (guint i = 0; i < touched->len; i++)
         {
-          Cand *c = &g_array_index (touched, Cand, i);
-          c->acc = acc[c->seg];
-          acc[c->seg] = 0;
+          guint o = g_array_index (touched, guint, i);
+          float value = acc[o];
+          guint k;
+
+          acc[o] = 0;
+          if (n_best == CANDIDATES_PER_SEGMENT && value <= best[n_best - 1].acc)
+            continue;
+          k = n_best < CANDIDATES_PER_SEGMENT ? n_best++ : n_best - 1;
+          while (k > 0 && best[k - 1].acc < value)
+            {
+              best[k] = best[k - 1];
+              k--;
+            }
+          best[k].seg = o;
+          best[k].acc = value;
         }
-      if (touched->len > CANDIDATES_PER_SEGMENT)
+
+      for (guint i = 0; i < n_best; i++)
         {
-          qsort (touched->data, touched->len, sizeof (Cand), compare_cand_desc);
-          g_array_set_size (touched, CANDIDATES_PER_SEGMENT);
-        }
-      for (guint i = 0; i < touched->len; i++)
-        {
-          Cand *c = &g_array_index (touched, Cand, i);
-          guint a = from_side == DIPTYCH_SIDE_A ? s : c->seg;
-          guint b = from_side == DIPTYCH_SIDE_A ? c->seg : s;
-          guint64 key = ((guint64) a << 32) | b;
+          guint a = from_side == DIPTYCH_SIDE_A ? s : best[i].seg;
+          guint b = from_side == DIPTYCH_SIDE_A ? best[i].seg : s;
+          gboolean known = FALSE;
           Pair pair;
 
-          if (g_hash_table_contains (seen, &key))
+          if (from_side == DIPTYCH_SIDE_A)
+            a_cands[(gsize) a * CANDIDATES_PER_SEGMENT + i] = b;
+          else
+            for (guint k = 0; k < CANDIDATES_PER_SEGMENT && !known; k++)
+              known = a_cands[(gsize) a * CANDIDATES_PER_SEGMENT + k] == b;
+          if (known)
             continue;
           pair.a = a;
           pair.b = b;
           pair.score = score_pair (run, a, b, &pair.cov_a, &pair.cov_b);
           g_array_append_val (run->pairs, pair);
-          g_hash_table_add (seen, g_memdup2 (&key, sizeof key));
         }
 
       if (s % CANCEL_CHECK_EVERY == 0)
@@ -581,7 +659,8 @@ match_words (Run   *run,
   float cov_a, cov_b;
 
   score_ranges (run, sa, sa->segs[a].tok_start, sa->segs[a].tok_end,
-                sb, sb->segs[b].tok_start, sb->segs[b].tok_end, &cov_a, &cov_b, best_a, best_b);
+                sb, sb->segs[b].tok_start, sb->segs[b].tok_end, &cov_a, &cov_b,
+                best_a, NULL, best_b);
 }
 
 static void
@@ -605,10 +684,44 @@ add_edge (Run        *run,
   sb->linked[b]++;
 
   match_words (run, a, b, best_a, best_b);
+  if (g_getenv ("DIPTYCH_DEBUG_EDGES") != NULL)
+    {
+      float cov_a, cov_b, score = score_pair (run, a, b, &cov_a, &cov_b);
+      g_printerr ("edge a%u b%u %-8s score %.3f cov %.3f %.3f mass %.2f %.2f:", a + 1, b + 1,
+                  run->stage, score, cov_a, cov_b, sa->segs[a].mass, sb->segs[b].mass);
+      for (guint i = 0; i < na; i++)
+        if (best_a[i] > 0)
+          g_printerr (" %s(%.2f*%.2f)", tok (sa, sa->segs[a].tok_start + i)->token.norm,
+                      tok (sa, sa->segs[a].tok_start + i)->weight, best_a[i]);
+      g_printerr ("\n");
+    }
   for (guint i = 0; i < na; i++)
     sa->covered[sa->segs[a].tok_start + i] = MAX (sa->covered[sa->segs[a].tok_start + i], best_a[i]);
   for (guint j = 0; j < nb; j++)
     sb->covered[sb->segs[b].tok_start + j] = MAX (sb->covered[sb->segs[b].tok_start + j], best_b[j]);
+}
+
+/* The distinctive words passages a and b share, counted on the side
+ * where they are fewer: common words of these texts count nothing,
+ * loose matches part of a word. */
+static float
+pair_substance (Run   *run,
+                guint  a,
+                guint  b)
+{
+  const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
+  guint ta0 = sa->segs[a].tok_start, na = sa->segs[a].tok_end - ta0;
+  guint tb0 = sb->segs[b].tok_start, nb = sb->segs[b].tok_end - tb0;
+  g_autofree float *best_a = g_new0 (float, na + 1);
+  g_autofree float *best_b = g_new0 (float, nb + 1);
+  float substance_a = 0, substance_b = 0;
+
+  match_words (run, a, b, best_a, best_b);
+  for (guint i = 0; i < na; i++)
+    substance_a += substance_of (run, sa, ta0 + i, best_a[i]);
+  for (guint j = 0; j < nb; j++)
+    substance_b += substance_of (run, sb, tb0 + j, best_b[j]);
+  return MIN (substance_a, substance_b);
 }
 
 /* For a pair whose passage on side k is already linked: the share of
@@ -677,8 +790,16 @@ has_support (Run        *run,
  * other side well enough to join it: the merged passage must score
  * better, and n itself must share some content. */
 #define MERGE_MIN_GAIN     0.02f
-#define MIN_NOVELTY        0.5f
+#define MIN_NOVELTY        0.7f
 #define MERGE_MIN_COVERAGE 0.2f
+/* A passage already linked takes part in another link only through
+ * more than one distinctive shared word: a name or a common word of the
+ * texts recurs in many passages without making them say the same. */
+#define MANY_MIN_SUBSTANCE 1.5f
+/* A pair not mutually best is a link on its own with at least one
+ * distinctive shared word, next to a link with at least a loose one. */
+#define ALONE_MIN_SUBSTANCE     1.0f
+#define SUPPORTED_MIN_SUBSTANCE 0.5f
 
 static gboolean
 merge_helps (Run         *run,
@@ -704,11 +825,11 @@ merge_helps (Run         *run,
       b0 = MIN (b, n);
       b1 = MAX (b, n);
     }
-  if (alone <= 0 || (k == DIPTYCH_SIDE_A ? cov_na : cov_nb) < MERGE_MIN_COVERAGE)
+  if (alone < run->t_support * 0.7f || (k == DIPTYCH_SIDE_A ? cov_na : cov_nb) < MERGE_MIN_COVERAGE)
     return FALSE;
   after = score_ranges (run, sa, sa->segs[a0].tok_start, sa->segs[a1].tok_end,
                         sb, sb->segs[b0].tok_start, sb->segs[b1].tok_end,
-                        &cov_a, &cov_b, NULL, NULL);
+                        &cov_a, &cov_b, NULL, NULL, NULL);
   return after >= before + MERGE_MIN_GAIN;
 }
 
@@ -732,7 +853,7 @@ static void
 select_links (Run    *run,
               GArray *edge_list)
 {
-  g_autoptr(GHashTable) edges = g_hash_table_new_full (pair_key_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) edges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
   g_autofree float *best_a = g_new0 (float, sa->n_segs + 1);
   g_autofree float *best_b = g_new0 (float, sb->n_segs + 1);
@@ -754,6 +875,7 @@ select_links (Run    *run,
       best_b[pairs[i].b] = MAX (best_b[pairs[i].b], pairs[i].score);
     }
 
+  run->stage = "same";
   /* 0. Identical passages, in order where a passage repeats: even a
    * passage of common words only is a link when word for word the same. */
   {
@@ -792,6 +914,7 @@ select_links (Run    *run,
       }
   }
 
+  run->stage = "mutual";
   /* 1. Mutual best matches over the link threshold, strongest first. */
   for (guint i = 0; i < n_pairs; i++)
     {
@@ -801,6 +924,7 @@ select_links (Run    *run,
         add_edge (run, edges, edge_list, p->a, p->b);
     }
 
+  run->stage = "support";
   /* 2. Still free on both sides: good enough alone, or weaker but next
    * to an accepted link. Repeated so that support spreads along runs. */
   for (int round = 0; round < 3; round++)
@@ -810,10 +934,15 @@ select_links (Run    *run,
       for (guint i = 0; i < n_pairs; i++)
         {
           const Pair *p = &pairs[i];
+          float substance;
+
           if (sa->linked[p->a] != 0 || sb->linked[p->b] != 0)
             continue;
-          if (p->score >= run->t_link
-              || (p->score >= run->t_support && has_support (run, edges, p->a, p->b)))
+          if (p->score < run->t_support)
+            break;
+          substance = pair_substance (run, p->a, p->b);
+          if ((p->score >= run->t_link && substance >= ALONE_MIN_SUBSTANCE)
+              || (substance >= SUPPORTED_MIN_SUBSTANCE && has_support (run, edges, p->a, p->b)))
             {
               add_edge (run, edges, edge_list, p->a, p->b);
               added++;
@@ -823,6 +952,7 @@ select_links (Run    *run,
         break;
     }
 
+  run->stage = "merge";
   /* 3. Merged neighbours (1:2, 2:1): a free passage next to a linked
    * one joins the link when the merged passage matches better. */
   for (guint i = 0; i < edge_list->len; i++)
@@ -850,6 +980,7 @@ select_links (Run    *run,
           }
     }
 
+  run->stage = "many";
   /* 4. One-to-many: a free passage whose content is found in a part of
    * an already linked passage that its links do not cover yet. */
   for (guint i = 0; i < n_pairs; i++)
@@ -860,11 +991,13 @@ select_links (Run    *run,
 
       if (free_a == free_b || p->score < run->t_support)
         continue;
+
       cov_free = free_a ? p->cov_a : p->cov_b;
       if (cov_free < run->t_cover * 0.45f)
         continue;
       if ((cov_free >= run->t_cover * 0.6f || has_support (run, edges, p->a, p->b))
-          && novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY)
+          && novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY
+          && pair_substance (run, p->a, p->b) >= MANY_MIN_SUBSTANCE)
         add_edge (run, edges, edge_list, p->a, p->b);
     }
 }
@@ -970,14 +1103,13 @@ surface_of (const Side             *side,
 /* The reason for a link: the words the passages share, weightiest
  * first; "truce/ceasefire" when matched through another word. */
 static void
-set_shared_terms (Run         *run,
-                  DiptychLink *link,
+set_shared_terms (DiptychLink *link,
                   const Side  *sa,
                   guint        a0,
                   guint        a1,
-                  const Side  *sb,
-                  guint        b0,
-                  guint        b1)
+                  const float *best_a,
+                  const guint *partner_a,
+                  const Side  *sb)
 {
   g_autoptr(GArray) terms = g_array_new (FALSE, FALSE, sizeof (Term));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -986,35 +1118,20 @@ set_shared_terms (Run         *run,
   for (guint i = a0; i < a1; i++)
     {
       const DiptychFeatToken *ta = tok (sa, i);
-      const DiptychFeatToken *best_tb = NULL;
+      const DiptychFeatToken *tb;
       g_autofree char *surface_a = NULL;
-      float best = 0;
+      float best = best_a[i - a0];
       Term term;
 
-      if (ta->weight == 0)
+      if (best == 0 || partner_a[i - a0] == G_MAXUINT)
         continue;
-      for (guint j = b0; j < b1; j++)
-        {
-          const DiptychFeatToken *tb = tok (sb, j);
-          float m;
-
-          if (tb->weight == 0)
-            continue;
-          m = diptych_features_match (run->features, ta, tb);
-          if (m > best)
-            {
-              best = m;
-              best_tb = tb;
-            }
-        }
-      if (best_tb == NULL)
-        continue;
+      tb = tok (sb, partner_a[i - a0]);
       surface_a = surface_of (sa, ta);
-      if (best == DIPTYCH_LEVEL_STEM || strcmp (ta->token.norm, best_tb->token.norm) == 0)
+      if (best == DIPTYCH_LEVEL_STEM || strcmp (ta->token.norm, tb->token.norm) == 0)
         term.term = g_steal_pointer (&surface_a);
       else
         {
-          g_autofree char *surface_b = surface_of (sb, best_tb);
+          g_autofree char *surface_b = surface_of (sb, tb);
           term.term = g_strdup_printf ("%s/%s", surface_a, surface_b);
         }
       if (g_hash_table_contains (seen, term.term))
@@ -1082,12 +1199,14 @@ make_link (Run   *run,
   guint tb0 = sb->segs[b0].tok_start, tb1 = sb->segs[b1].tok_end;
   g_autofree float *best_a = g_new0 (float, ta1 - ta0 + 1);
   g_autofree float *best_b = g_new0 (float, tb1 - tb0 + 1);
+  g_autofree guint *partner_a = g_new0 (guint, ta1 - ta0 + 1);
   g_autoptr(GArray) ops = NULL;
   DiptychLinkKind kind;
   DiptychLink *link;
   float cov_a, cov_b, score;
 
-  score = score_ranges (run, sa, ta0, ta1, sb, tb0, tb1, &cov_a, &cov_b, best_a, best_b);
+  score = score_ranges (run, sa, ta0, ta1, sb, tb0, tb1, &cov_a, &cov_b,
+                        best_a, partner_a, best_b);
 
   if (tokens_identical (sa, ta0, ta1, sb, tb0, tb1))
     {
@@ -1107,7 +1226,7 @@ make_link (Run   *run,
       add_uncovered (link, DIPTYCH_SIDE_A, sa, ta0, ta1, best_a);
       add_uncovered (link, DIPTYCH_SIDE_B, sb, tb0, tb1, best_b);
     }
-  set_shared_terms (run, link, sa, ta0, ta1, sb, tb0, tb1);
+  set_shared_terms (link, sa, ta0, ta1, best_a, partner_a, sb);
 
   ops = diptych_word_diff_tokens (run->features, tok (sa, ta0), ta1 - ta0, tok (sb, tb0), tb1 - tb0);
   diptych_link_set_word_ops (link, (const DiptychWordOp *) (gpointer) ops->data, ops->len);
@@ -1258,10 +1377,16 @@ set_thresholds (Run *run)
   /* Sensitivity 0 is strict (thresholds x1.5), 1 lenient (x0.5). */
   float factor = 1.5f - (float) CLAMP (run->settings->sensitivity, 0.0, 1.0);
 
-  run->t_link = 0.24f * factor;
-  run->t_support = 0.145f * factor;
-  run->t_cover = 0.45f * factor;
+  run->t_link = 0.29f * factor;
+  run->t_support = 0.175f * factor;
+  run->t_cover = 0.54f * factor;
 }
+
+#define STAGE(name) \
+  G_STMT_START { \
+    if (timing) \
+      g_printerr ("%-14s %.3f s\n", name, g_timer_elapsed (timer, NULL)); \
+  } G_STMT_END
 
 DiptychAlignment *
 diptych_align (DiptychDocument             *a,
@@ -1275,7 +1400,9 @@ diptych_align (DiptychDocument             *a,
   DiptychAlignSettings defaults = DIPTYCH_ALIGN_SETTINGS_DEFAULT;
   g_autoptr(DiptychAlignment) alignment = NULL;
   g_autoptr(GArray) edge_list = g_array_new (FALSE, FALSE, sizeof (Edge));
-  g_autoptr(GHashTable) seen = NULL;
+  g_autofree guint *a_cands = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  gboolean timing = g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL;
   Run run = { 0 };
   gboolean ok = FALSE;
 
@@ -1305,11 +1432,11 @@ diptych_align (DiptychDocument             *a,
   run.side[DIPTYCH_SIDE_B].doc = b;
   run.pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   set_thresholds (&run);
-  seen = g_hash_table_new_full (pair_key_hash, g_int64_equal, g_free, NULL);
 
   alignment = diptych_alignment_new (settings);
   report (&run, 0.0);
 
+  timer = g_timer_new ();
   if (!prepare_side (&run, &run.side[DIPTYCH_SIDE_A], 0.0, 0.2, error)
       || !prepare_side (&run, &run.side[DIPTYCH_SIDE_B], 0.2, 0.4, error))
     goto out;
@@ -1319,18 +1446,24 @@ diptych_align (DiptychDocument             *a,
       diptych_alignment_add_segment (alignment, k,
                                      g_array_index (run.side[k].segments, DiptychSegment, s).span);
 
+  STAGE ("prepare");
   compute_weights (&run);
   build_index (&run, &run.side[DIPTYCH_SIDE_A]);
   build_index (&run, &run.side[DIPTYCH_SIDE_B]);
 
-  if (!find_candidates (&run, DIPTYCH_SIDE_A, seen, 0.45, 0.65, error)
-      || !find_candidates (&run, DIPTYCH_SIDE_B, seen, 0.65, 0.8, error))
+  STAGE ("weights+index");
+  a_cands = g_new (guint, (gsize) run.side[DIPTYCH_SIDE_A].n_segs * CANDIDATES_PER_SEGMENT + 1);
+  memset (a_cands, 0xff, sizeof (guint) * ((gsize) run.side[DIPTYCH_SIDE_A].n_segs * CANDIDATES_PER_SEGMENT + 1));
+  if (!find_candidates (&run, DIPTYCH_SIDE_A, a_cands, 0.45, 0.65, error)
+      || !find_candidates (&run, DIPTYCH_SIDE_B, a_cands, 0.65, 0.8, error))
     goto out;
-  g_clear_pointer (&seen, g_hash_table_unref);
 
+  STAGE ("candidates");
   select_links (&run, edge_list);
+  STAGE ("select");
   if (!build_links (&run, edge_list, alignment, error))
     goto out;
+  STAGE ("links");
   add_omissions (&run, alignment);
   warn_missing_wordnet (run.lexicon, alignment);
   diptych_alignment_sort (alignment);

@@ -43,7 +43,7 @@ static const char * const alias_table[] = {
   "ukrainian armed forces|armed forces of ukraine|=afu|ukrainian army|ukrainian military",
   "nato|north atlantic alliance|north atlantic treaty organization",
   "attack|strike|assault",
-  "negotiation|talks|talk",
+  "negotiation|talks|talk|consultation|consultations",
   "exchange|swap",
   "prisoner|captive|=pow|prisoner of war",
   "soldier|serviceman|servicemen|troops|troop",
@@ -52,10 +52,16 @@ static const char * const alias_table[] = {
   "aid|assistance",
   "agreement|deal|accord",
   "lasting|long term|durable|sustainable|enduring|permanent",
-  "war|conflict|hostilities",
+  "war|conflict|hostilities|fighting|combat",
   "economy|economic",
   "peace|peaceful",
   "president|head of state",
+  "gratitude|thanks|thank|thanked|grateful",
+  "trade|commerce|commercial",
+  "resume|restore|reopen|renew|resumed|restored|reopened|renewed",
+  "expert|specialist",
+  "cooperation|collaboration",
+  "science|scientific|research|researcher",
 };
 
 static gboolean
@@ -377,7 +383,7 @@ append_concept (GArray  *concepts,
                 guint    pos,
                 guint32  offset)
 {
-  DiptychConcept concept = ((guint32) pos << 28) | (offset & 0x0FFFFFFF);
+  DiptychConcept concept = ((guint32) pos << 28) | (offset & (0x0FFFFFFF | DIPTYCH_CONCEPT_LOOSE));
 
   for (guint i = 0; i < concepts->len; i++)
     if (g_array_index (concepts, DiptychConcept, i) == concept)
@@ -385,49 +391,121 @@ append_concept (GArray  *concepts,
   g_array_append_val (concepts, concept);
 }
 
-/* Adds the targets of derivation ("+") and pertainym ("\") pointers of
- * the synset at offset in data.pos. */
+/* A word form as a concept, for relations between words rather than
+ * between synsets (derivations, pertainyms). The top bit keeps these
+ * apart from synset concepts. */
 static void
-add_related (DiptychLexicon *self,
-             guint           pos,
-             guint32         offset,
-             GArray         *concepts)
+append_lemma_concept (GArray     *concepts,
+                      const char *lemma)
 {
-  const char *contents = g_mapped_file_get_contents (self->data[pos]);
-  gsize length = g_mapped_file_get_length (self->data[pos]);
-  const char *p, *end;
+  DiptychConcept concept = 0x80000000u | (g_str_hash (lemma) & 0x7FFFFFFFu);
+
+  for (guint i = 0; i < concepts->len; i++)
+    if (g_array_index (concepts, DiptychConcept, i) == concept)
+      return;
+  g_array_append_val (concepts, concept);
+}
+
+/* The words of a synset line: "offset lex_filenum ss_type w_cnt [word
+ * lex_id]... p_cnt [ptr]...". Fills words (lower case, without the
+ * adjective markers "(a)", "(p)", "(ip)") and returns the position of
+ * the pointer count. */
+#define MAX_SYNSET_WORDS 16
+
+static const char *
+parse_synset_words (const char *p,
+                    const char *end,
+                    char        words[MAX_SYNSET_WORDS][64],
+                    guint      *n_words)
+{
   char *next;
-  guint64 n_words, n_ptrs;
+  guint64 count;
 
-  if (offset >= length)
-    return;
-  p = contents + offset;
-  end = memchr (p, '\n', length - offset);
-  if (end == NULL)
-    end = contents + length;
-
-  /* offset lex_filenum ss_type w_cnt [word lex_id]... p_cnt [ptr]... */
+  *n_words = 0;
   for (guint skip = 0; skip < 3; skip++)
     {
       p = memchr (p, ' ', end - p);
       if (p == NULL)
-        return;
+        return NULL;
       p++;
     }
-  n_words = g_ascii_strtoull (p, &next, 16);
+  count = g_ascii_strtoull (p, &next, 16);
   p = next;
-  for (guint64 i = 0; i < 2 * n_words && p < end; i++)
+  for (guint64 i = 0; i < count && p < end; i++)
     {
-      p = memchr (p + 1, ' ', end - p - 1);
-      if (p == NULL)
-        return;
+      const char *w, *w_end;
+      gsize len;
+
+      while (p < end && *p == ' ')
+        p++;
+      w = p;
+      while (p < end && *p != ' ')
+        p++;
+      w_end = memchr (w, '(', p - w);
+      len = MIN ((gsize) ((w_end != NULL ? w_end : p) - w), 63);
+      if (*n_words < MAX_SYNSET_WORDS)
+        {
+          for (gsize k = 0; k < len; k++)
+            words[*n_words][k] = g_ascii_tolower (w[k]);
+          words[*n_words][len] = '\0';
+          (*n_words)++;
+        }
+      /* lex_id */
+      while (p < end && *p == ' ')
+        p++;
+      while (p < end && *p != ' ')
+        p++;
     }
+  return p;
+}
+
+static const char *
+synset_line (DiptychLexicon *self,
+             guint           pos,
+             guint32         offset,
+             const char    **end)
+{
+  const char *contents = g_mapped_file_get_contents (self->data[pos]);
+  gsize length = g_mapped_file_get_length (self->data[pos]);
+
+  if (offset >= length)
+    return NULL;
+  *end = memchr (contents + offset, '\n', length - offset);
+  if (*end == NULL)
+    *end = contents + length;
+  return contents + offset;
+}
+
+/* Adds what derivation ("+") and pertainym ("\") pointers of lemma in
+ * the synset at offset lead to. These pointers join words, not synsets
+ * ("improve" -> "improver", not to its synonym "humanitarian"), so the
+ * target word is added, as a word concept. */
+static void
+add_related (DiptychLexicon *self,
+             guint           pos,
+             guint32         offset,
+             const char     *lemma,
+             GArray         *concepts)
+{
+  char words[MAX_SYNSET_WORDS][64];
+  const char *p, *end;
+  char *next;
+  guint n_words, self_index = 0;
+  guint64 n_ptrs;
+
+  p = synset_line (self, pos, offset, &end);
+  if (p == NULL || (p = parse_synset_words (p, end, words, &n_words)) == NULL)
+    return;
+  for (guint i = 0; i < n_words; i++)
+    if (strcmp (words[i], lemma) == 0)
+      self_index = i + 1;
+
   n_ptrs = g_ascii_strtoull (p, &next, 10);
   p = next;
   for (guint64 i = 0; i < n_ptrs && p < end; i++)
     {
       char symbol[4] = { 0 };
-      guint64 target;
+      guint64 target, source_target;
       guint target_pos;
       guint k = 0;
 
@@ -440,15 +518,27 @@ add_related (DiptychLexicon *self,
       while (p < end && *p == ' ')
         p++;
       target_pos = p < end ? pos_of_char (*p) : N_POS;
-      p = memchr (p, ' ', end - p);  /* skip pos */
-      if (p == NULL)
-        return;
-      p = memchr (p + 1, ' ', end - p - 1); /* skip source/target */
-      if (p == NULL)
-        p = end;
+      while (p < end && *p != ' ')
+        p++;
+      source_target = g_ascii_strtoull (p, &next, 16);
+      p = next;
 
-      if (target_pos < N_POS && (strcmp (symbol, "+") == 0 || strcmp (symbol, "\\") == 0))
+      if (target_pos >= N_POS || (strcmp (symbol, "+") != 0 && strcmp (symbol, "\\") != 0))
+        continue;
+      if ((source_target >> 8) == 0)
         append_concept (concepts, target_pos, (guint32) target);
+      else if ((source_target >> 8) == self_index && self->data[target_pos] != NULL)
+        {
+          char target_words[MAX_SYNSET_WORDS][64];
+          const char *t_end, *t = synset_line (self, target_pos, (guint32) target, &t_end);
+          guint n_target_words, word = source_target & 0xff;
+
+          if (t != NULL && parse_synset_words (t, t_end, target_words, &n_target_words) != NULL
+              && word >= 1 && word <= n_target_words)
+            append_lemma_concept (concepts, target_words[word - 1]);
+          /* The target word's synonyms are related more loosely. */
+          append_concept (concepts, target_pos, (guint32) target | DIPTYCH_CONCEPT_LOOSE);
+        }
     }
 }
 
@@ -467,6 +557,7 @@ add_lemma_senses (DiptychLexicon *self,
   line = find_index_line (self->index[pos], lemma, &end);
   if (line == NULL)
     return;
+  append_lemma_concept (concepts, lemma);
 
   /* lemma pos synset_cnt p_cnt [ptr_symbol]... sense_cnt tagsense_cnt offsets... */
   p = memchr (line, ' ', end - line);
@@ -491,7 +582,7 @@ add_lemma_senses (DiptychLexicon *self,
         break;
       p = next;
       append_concept (concepts, pos, (guint32) offset);
-      add_related (self, pos, (guint32) offset, concepts);
+      add_related (self, pos, (guint32) offset, lemma, concepts);
     }
 }
 

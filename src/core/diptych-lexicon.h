@@ -12,8 +12,13 @@ G_BEGIN_DECLS
  * once made: safe to use from several threads. */
 typedef struct _DiptychLexicon DiptychLexicon;
 
-/* A WordNet concept: part of speech in the top bits, synset offset below. */
+/* A WordNet concept: part of speech in bits 28-29, synset offset below;
+ * or, with the top bit set, a word form (for relations between words).
+ * DIPTYCH_CONCEPT_LOOSE marks a synset reached through a related word
+ * rather than a sense of the word itself. */
 typedef guint32 DiptychConcept;
+
+#define DIPTYCH_CONCEPT_LOOSE 0x40000000u
 
 #define DIPTYCH_LEXICON_MAX_ALIAS_WORDS 4
 

@@ -71,8 +71,6 @@ static const char * const months[] = {
   "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 };
 
-static GHashTable *stopword_set;
-
 static gpointer
 init_stopwords (gpointer data)
 {
@@ -87,9 +85,9 @@ gboolean
 diptych_normalize_is_stopword (const char *norm)
 {
   static GOnce once = G_ONCE_INIT;
+  GHashTable *set = g_once (&once, init_stopwords, NULL);
 
-  stopword_set = g_once (&once, init_stopwords, NULL);
-  return g_hash_table_contains (stopword_set, norm);
+  return g_hash_table_contains (set, norm);
 }
 
 DiptychNormalizer *
@@ -348,6 +346,8 @@ word_info (DiptychNormalizer *self,
       info->norm = intern (self, self->scratch->str);
       info->stem = info->norm;
       info->flags |= DIPTYCH_TOKEN_NUMBER;
+      if (g_ascii_isdigit (joined->str[0]))
+        info->flags |= DIPTYCH_TOKEN_DIGITS;
     }
   else if (g_strv_length (parts) == 2 && number_word_value (parts[0], &tens)
            && number_word_value (parts[1], &units) && tens >= 20 && tens < 100 && units < 10)

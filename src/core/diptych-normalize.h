@@ -14,6 +14,7 @@ typedef enum
   DIPTYCH_TOKEN_MONTH       = 1 << 4,
   DIPTYCH_TOKEN_IDEOGRAPH   = 1 << 5,  /* one CJK character */
   DIPTYCH_TOKEN_SENTENCE_START = 1 << 6, /* set by callers that know */
+  DIPTYCH_TOKEN_DIGITS      = 1 << 7,  /* written with digits: "175", "1,000", "19th" */
 } DiptychTokenFlags;
 
 #define DIPTYCH_TOKEN_MAX_PARTS 3

@@ -13,6 +13,21 @@
 
 enum { MOVE_NONE, MOVE_DIAG, MOVE_UP, MOVE_LEFT };
 
+typedef struct
+{
+  DiptychFeatures        *features;
+  GArray                 *ops;
+  const DiptychFeatToken *a;
+  guint                   n_a;
+  const DiptychFeatToken *b;
+  guint                   n_b;
+  /* Per word: the discrepancy of a number that the other side does not
+   * have, told in another place of the passage ("19 March" / "on 20
+   * March"); DIPTYCH_DISCREPANCY_NONE for other words. */
+  guint8                 *odd_a;
+  guint8                 *odd_b;
+} Diff;
+
 static int
 gain_of (DiptychFeatures        *features,
          const DiptychFeatToken *a,
@@ -93,7 +108,7 @@ push_op (GArray         *ops,
     {
       DiptychWordOp *last = &g_array_index (ops, DiptychWordOp, ops->len - 1);
 
-      if (last->kind == op.kind
+      if (last->kind == op.kind && last->discrepancy == DIPTYCH_DISCREPANCY_NONE
           && (op.kind == DIPTYCH_WORD_SAME || op.kind == DIPTYCH_WORD_INSERTED
               || op.kind == DIPTYCH_WORD_DELETED))
         {
@@ -118,55 +133,85 @@ point_at (const DiptychFeatToken *t,
 }
 
 static void
-emit_gap (GArray                 *ops,
-          const DiptychFeatToken *a,
-          guint                   n_a,
-          guint                   i0,
-          guint                   i1,
-          const DiptychFeatToken *b,
-          guint                   n_b,
-          guint                   j0,
-          guint                   j1)
+emit_one_side (GArray                 *ops,
+               DiptychWordOpKind       kind,
+               const DiptychFeatToken *t,
+               const guint8           *odd,
+               guint                   from,
+               guint                   to,
+               DiptychSpan             other)
 {
-  while (i0 < i1 || j0 < j1)
+  for (guint i = from; i < to; i++)
     {
       DiptychWordOp op = { 0 };
 
-      if (i0 < i1 && j0 < j1)
-        {
-          op.kind = DIPTYCH_WORD_CHANGED;
-          op.discrepancy = discrepancy_of (a, n_a, i0, b, n_b, j0);
-          op.a = span_of (&a[i0++]);
-          op.b = span_of (&b[j0++]);
-        }
-      else if (i0 < i1)
-        {
-          op.kind = DIPTYCH_WORD_DELETED;
-          op.a = span_of (&a[i0++]);
-          op.b = point_at (b, n_b, j0);
-        }
-      else
-        {
-          op.kind = DIPTYCH_WORD_INSERTED;
-          op.a = point_at (a, n_a, i0);
-          op.b = span_of (&b[j0++]);
-        }
+      op.kind = kind;
+      op.discrepancy = odd[i];
+      op.a = kind == DIPTYCH_WORD_DELETED ? span_of (&t[i]) : other;
+      op.b = kind == DIPTYCH_WORD_DELETED ? other : span_of (&t[i]);
       push_op (ops, op);
     }
 }
 
-static void
-diff_block (DiptychFeatures        *features,
-            GArray                 *ops,
-            const DiptychFeatToken *a,
-            guint                   n_a,
-            guint                   a0,
-            guint                   a1,
-            const DiptychFeatToken *b,
-            guint                   n_b,
-            guint                   b0,
-            guint                   b1)
+static guint
+next_number (const DiptychFeatToken *t,
+             guint                   from,
+             guint                   to)
 {
+  while (from < to && (t[from].token.flags & DIPTYCH_TOKEN_NUMBER) == 0)
+    from++;
+  return from;
+}
+
+/* The words between two matches: a few words on each side replace each
+ * other (changed, pair by pair); longer stretches are said differently,
+ * so they are deleted and inserted, except that their numbers are still
+ * compared with each other in order ("175" / "157"). */
+#define GAP_PAIRED_MAX 3
+
+static void
+emit_gap (Diff  *d,
+          guint  i0,
+          guint  i1,
+          guint  j0,
+          guint  j1)
+{
+  const DiptychFeatToken *a = d->a, *b = d->b;
+  gboolean paired = i1 - i0 <= GAP_PAIRED_MAX && j1 - j0 <= GAP_PAIRED_MAX;
+
+  while (i0 < i1 || j0 < j1)
+    {
+      DiptychWordOp op = { 0 };
+      guint ia = paired ? i0 : next_number (a, i0, i1);
+      guint jb = paired ? j0 : next_number (b, j0, j1);
+
+      if (ia < i1 && jb < j1)
+        {
+          emit_one_side (d->ops, DIPTYCH_WORD_DELETED, a, d->odd_a, i0, ia, point_at (b, d->n_b, j0));
+          emit_one_side (d->ops, DIPTYCH_WORD_INSERTED, b, d->odd_b, j0, jb, point_at (a, d->n_a, ia));
+          op.kind = DIPTYCH_WORD_CHANGED;
+          op.discrepancy = discrepancy_of (a, d->n_a, ia, b, d->n_b, jb);
+          op.a = span_of (&a[ia]);
+          op.b = span_of (&b[jb]);
+          push_op (d->ops, op);
+          i0 = ia + 1;
+          j0 = jb + 1;
+          continue;
+        }
+      emit_one_side (d->ops, DIPTYCH_WORD_DELETED, a, d->odd_a, i0, i1, point_at (b, d->n_b, j0));
+      emit_one_side (d->ops, DIPTYCH_WORD_INSERTED, b, d->odd_b, j0, j1, point_at (a, d->n_a, i1));
+      break;
+    }
+}
+
+static void
+diff_block (Diff  *d,
+            guint  a0,
+            guint  a1,
+            guint  b0,
+            guint  b1)
+{
+  const DiptychFeatToken *a = d->a, *b = d->b;
   guint n = a1 - a0, m = b1 - b0;
   g_autofree guint8 *moves = g_new0 (guint8, (gsize) (n + 1) * (m + 1));
   g_autofree guint *prev = g_new0 (guint, m + 1);
@@ -180,7 +225,7 @@ diff_block (DiptychFeatures        *features,
       moves[(gsize) i * (m + 1)] = MOVE_UP;
       for (j = 1; j <= m; j++)
         {
-          int gain = gain_of (features, &a[a0 + i - 1], &b[b0 + j - 1]);
+          int gain = gain_of (d->features, &a[a0 + i - 1], &b[b0 + j - 1]);
           guint best = prev[j];
           guint8 move = MOVE_UP;
 
@@ -222,16 +267,77 @@ diff_block (DiptychFeatures        *features,
       guint *pair = &g_array_index (pairs, guint, 2 * (k - 1));
       DiptychWordOp op = { 0 };
 
-      emit_gap (ops, a, n_a, pi, pair[0], b, n_b, pj, pair[1]);
+      emit_gap (d, pi, pair[0], pj, pair[1]);
       op.kind = strcmp (a[pair[0]].token.norm, b[pair[1]].token.norm) == 0
                 ? DIPTYCH_WORD_SAME : DIPTYCH_WORD_REWORDED;
       op.a = span_of (&a[pair[0]]);
       op.b = span_of (&b[pair[1]]);
-      push_op (ops, op);
+      push_op (d->ops, op);
       pi = pair[0] + 1;
       pj = pair[1] + 1;
     }
-  emit_gap (ops, a, n_a, pi, a1, b, n_b, pj, b1);
+  emit_gap (d, pi, a1, pj, b1);
+}
+
+/* Numbers written in digits on one side that the other side does not
+ * have (as a multiset of values) are discrepancies when the other side
+ * has such numbers too: "175 for 175" / "157 for 175" flags 175 and
+ * 157. Number words ("the two sides") are too often not quantities. */
+static void
+find_odd_numbers (Diff *d)
+{
+  g_autoptr(GHashTable) count_a = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) count_b = g_hash_table_new (g_str_hash, g_str_equal);
+  const DiptychFeatToken *sides[2] = { d->a, d->b };
+  guint n[2] = { d->n_a, d->n_b };
+  guint8 *odd[2] = { d->odd_a, d->odd_b };
+  GHashTable *counts[2] = { count_a, count_b };
+  guint n_odd[2] = { 0, 0 };
+
+  for (guint k = 0; k < 2; k++)
+    for (guint i = 0; i < n[k]; i++)
+      if (sides[k][i].token.flags & DIPTYCH_TOKEN_DIGITS)
+        {
+          const char *v = sides[k][i].token.norm;
+          g_hash_table_insert (counts[k], (gpointer) v,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts[k], v)) + 1));
+        }
+
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(GHashTable) left = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      /* What the other side has, used up value by value. */
+      g_hash_table_iter_init (&iter, counts[1 - k]);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (left, key, value);
+      for (guint i = 0; i < n[k]; i++)
+        {
+          const char *v = sides[k][i].token.norm;
+          guint c;
+
+          if ((sides[k][i].token.flags & DIPTYCH_TOKEN_DIGITS) == 0)
+            continue;
+          c = GPOINTER_TO_UINT (g_hash_table_lookup (left, v));
+          if (c > 0)
+            g_hash_table_insert (left, (gpointer) v, GUINT_TO_POINTER (c - 1));
+          else
+            {
+              odd[k][i] = near_month (sides[k], n[k], i) ? DIPTYCH_DISCREPANCY_DATE
+                                                         : DIPTYCH_DISCREPANCY_NUMBER;
+              n_odd[k]++;
+            }
+        }
+    }
+
+  /* A number only one side gives is extra information, not a discrepancy. */
+  if (n_odd[0] == 0 || n_odd[1] == 0)
+    {
+      memset (d->odd_a, 0, d->n_a);
+      memset (d->odd_b, 0, d->n_b);
+    }
 }
 
 GArray *
@@ -241,11 +347,16 @@ diptych_word_diff_tokens (DiptychFeatures        *features,
                           const DiptychFeatToken *b,
                           guint                   n_b)
 {
-  GArray *ops = g_array_new (FALSE, FALSE, sizeof (DiptychWordOp));
+  g_autofree guint8 *odd_a = g_new0 (guint8, n_a + 1);
+  g_autofree guint8 *odd_b = g_new0 (guint8, n_b + 1);
+  Diff d = { features, NULL, a, n_a, b, n_b, odd_a, odd_b };
   guint block_a = n_a, block_b = n_b;
   guint i = 0, j = 0;
 
-  g_return_val_if_fail (features != NULL, ops);
+  d.ops = g_array_new (FALSE, FALSE, sizeof (DiptychWordOp));
+  g_return_val_if_fail (features != NULL, d.ops);
+
+  find_odd_numbers (&d);
 
   /* Very long passages: diff matching blocks one after the other. */
   if ((gsize) n_a * n_b > DIPTYCH_WORD_DIFF_MAX_CELLS)
@@ -263,13 +374,13 @@ diptych_word_diff_tokens (DiptychFeatures        *features,
 
       if (i == n_a || j == n_b)
         {
-          emit_gap (ops, a, n_a, i, n_a, b, n_b, j, n_b);
+          emit_gap (&d, i, n_a, j, n_b);
           break;
         }
-      diff_block (features, ops, a, n_a, i, a1, b, n_b, j, b1);
+      diff_block (&d, i, a1, j, b1);
       i = a1;
       j = b1;
     }
 
-  return ops;
+  return d.ops;
 }
