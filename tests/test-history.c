@@ -86,6 +86,22 @@ test_stack (void)
   g_assert_false (diptych_history_get_can_redo (history));
 }
 
+/* Only the last 200 edits can be undone. */
+static void
+test_limit (void)
+{
+  g_autoptr(DiptychHistory) history = diptych_history_new ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < 250; i++)
+    record_step (history, log, NULL, 'a');
+  while (diptych_history_undo (history))
+    n++;
+  g_assert_cmpuint (n, ==, 200);
+  g_assert_cmpuint (log->len, ==, 200);
+}
+
 static void
 test_groups (void)
 {
@@ -477,6 +493,7 @@ main (int   argc,
 
   g_test_add_func ("/history/stack", test_stack);
   g_test_add_func ("/history/groups", test_groups);
+  g_test_add_func ("/history/limit", test_limit);
 #define ADD(path, func) g_test_add ("/history/project/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("annotation-add-remove", test_undo_annotation_add_remove);
   ADD ("annotation-edits", test_undo_annotation_edits);

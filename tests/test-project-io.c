@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "diptych-core.h"
 #include "diptych-project-io-private.h"
@@ -80,6 +81,14 @@ test_round_trip_memory (void)
 
   xml2 = project_xml (loaded);
   g_assert_cmpstr (xml, ==, xml2);
+
+  /* Opening a project does not call for aligning again, nor can the
+   * loading be undone. */
+  g_assert_nonnull (diptych_project_get_alignment (loaded));
+  g_assert_cmpint (diptych_alignment_get_settings (diptych_project_get_alignment (loaded))->granularity,
+                   ==, DIPTYCH_GRANULARITY_CLAUSE);
+  g_assert_cmpuint (diptych_alignment_get_n_links (diptych_project_get_alignment (loaded)), ==, 1);
+  g_assert_false (diptych_history_get_can_undo (diptych_project_get_history (loaded)));
 
   g_assert_cmpstr (diptych_document_get_text (diptych_project_get_document (loaded, DIPTYCH_SIDE_A)), ==, TEST_TEXT_A);
   b = diptych_project_get_document (loaded, DIPTYCH_SIDE_B);
@@ -278,19 +287,149 @@ assert_failed_save_keeps_file (const DiptychSaveHooks *hooks,
 static void
 test_save_failures (void)
 {
-  DiptychSaveHooks unwritable = { TRUE, -1 };
-  DiptychSaveHooks disk_full_start = { FALSE, 0 };
+  DiptychSaveHooks unwritable = { TRUE, -1, 0 };
+  DiptychSaveHooks disk_full_start = { FALSE, 0, 0 };
+  DiptychSaveHooks disk_full_middle = { FALSE, -1, 0 };
+  DiptychSaveHooks disk_full_late = { FALSE, -1, 0 };
   g_autoptr(DiptychProject) project = project_test_new ();
   gsize length = 0;
-  g_autofree char *xml = diptych_project_to_xml (project, &length);
-  DiptychSaveHooks disk_full_middle = { FALSE, length / 2 };
+
+  g_free (diptych_project_to_xml (project, &length));
+  disk_full_middle.fail_after_bytes = length / 2;
   /* The last byte of the new version (with one more annotation) fails. */
-  DiptychSaveHooks disk_full_late = { FALSE, length };
+  disk_full_late.fail_after_bytes = length;
 
   assert_failed_save_keeps_file (&unwritable, DIPTYCH_ERROR_IO, g_strerror (EACCES));
   assert_failed_save_keeps_file (&disk_full_start, DIPTYCH_ERROR_IO, g_strerror (ENOSPC));
   assert_failed_save_keeps_file (&disk_full_middle, DIPTYCH_ERROR_IO, g_strerror (ENOSPC));
   assert_failed_save_keeps_file (&disk_full_late, DIPTYCH_ERROR_IO, g_strerror (ENOSPC));
+}
+
+/* Leftovers of a killed save are cleaned up by the next save, unless
+ * they are fresh (another instance may be saving right now). */
+static void
+test_stale_temporaries (void)
+{
+  g_autofree char *dir = project_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.diptych", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".p.diptych.AbC123", NULL);
+  g_autofree char *fresh = g_build_filename (dir, ".p.diptych.XyZ789", NULL);
+  g_autofree char *other = g_build_filename (dir, ".other.diptych.AbC123", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DiptychProject) project = project_test_new ();
+  g_autoptr(GError) error = NULL;
+  struct utimbuf old_times = { 1000000000, 1000000000 };
+
+  g_assert_true (g_file_set_contents (stale, "partial", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "partial", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "partial", -1, NULL));
+  g_assert_cmpint (g_utime (stale, &old_times), ==, 0);
+  g_assert_cmpint (g_utime (other, &old_times), ==, 0);
+
+  g_assert_true (diptych_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  project_test_rm_rf (dir);
+}
+
+/* Texts over libxml2's 10 MB limit for a text node, plain and base64. */
+static void
+test_huge_text (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(DiptychDocument) a = NULL;
+  g_autoptr(DiptychDocument) b = NULL;
+  g_autoptr(DiptychProject) project = diptych_project_new ();
+  g_autoptr(DiptychProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *xml2 = NULL;
+  gsize length = 0;
+
+  while (text->len < 11 * 1000 * 1000)
+    g_string_append (text, "Уважаемые коллеги & <partners>, the ceasefire holds.\n");
+  a = diptych_document_new (text->str, text->len, "A", NULL, NULL, NULL, &error);
+  g_string_append_c (text, '\x0c');
+  b = diptych_document_new (text->str, text->len, "B", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  diptych_project_set_document (project, DIPTYCH_SIDE_A, a);
+  diptych_project_set_document (project, DIPTYCH_SIDE_B, b);
+
+  xml = diptych_project_to_xml (project, &length);
+  g_assert_nonnull (strstr (xml, "<!---->"));
+  loaded = diptych_project_from_xml (xml, length, "big.diptych", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (diptych_document_get_text (diptych_project_get_document (loaded, DIPTYCH_SIDE_A)), ==,
+                   diptych_document_get_text (a));
+  g_assert_cmpstr (diptych_document_get_text (diptych_project_get_document (loaded, DIPTYCH_SIDE_B)), ==,
+                   diptych_document_get_text (b));
+  xml2 = diptych_project_to_xml (loaded, NULL);
+  g_assert_cmpstr (xml, ==, xml2);
+
+  /* Also for tools that read files in pieces, as xmllint does. */
+  {
+    g_autofree char *dir = project_test_tmpdir ();
+    g_autofree char *path = g_build_filename (dir, "big.diptych", NULL);
+
+    g_assert_true (g_file_set_contents (path, xml, length, NULL));
+    project_test_assert_valid (path);
+    project_test_rm_rf (dir);
+  }
+}
+
+/* What could not be opened again is not saved. */
+static void
+test_save_too_large (void)
+{
+  g_autofree char *dir = project_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.diptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DiptychProject) project = project_test_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  DiptychSaveHooks small = { FALSE, -1, 1000 };
+
+  g_assert_true (diptych_project_save (project, file, NULL, &error));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  diptych_project_io_set_save_hooks (&small);
+  g_assert_false (diptych_project_save (project, file, NULL, &error));
+  diptych_project_io_set_save_hooks (NULL);
+  g_assert_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "p.diptych"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  project_test_rm_rf (dir);
+}
+
+static void
+test_save_through_symlink (void)
+{
+  g_autofree char *dir = project_test_tmpdir ();
+  g_autofree char *real = g_build_filename (dir, "real.diptych", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.diptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(DiptychProject) project = project_test_new ();
+  g_autoptr(DiptychProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.diptych", link), ==, 0);
+
+  g_assert_true (diptych_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  loaded = diptych_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+
+  project_test_rm_rf (dir);
 }
 
 static void
@@ -391,6 +530,56 @@ test_hostile_truncated (void)
     }
 }
 
+/* Random damage (flipped, dropped and inserted bytes) never crashes the
+ * reader: it loads or says why not. */
+static void
+test_hostile_mutations (void)
+{
+  g_autoptr(DiptychProject) project = project_test_new ();
+  gsize length = 0;
+  g_autofree char *xml = diptych_project_to_xml (project, &length);
+  static const char junk[] = "<>&\"'=/!?;#x0123456789abcdef \n\x01\xff\xc3";
+  guint loaded = 0;
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(GString) data = g_string_new_len (xml, length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DiptychProject) result = NULL;
+      guint n_changes = g_test_rand_int_range (1, 4);
+
+      for (guint k = 0; k < n_changes; k++)
+        {
+          guint at = g_test_rand_int_range (0, data->len);
+          char c = junk[g_test_rand_int_range (0, sizeof junk - 1)];
+
+          switch (g_test_rand_int_range (0, 3))
+            {
+            case 0: data->str[at] = c; break;
+            case 1: g_string_erase (data, at, 1); break;
+            default: g_string_insert_c (data, at, c); break;
+            }
+        }
+
+      result = diptych_project_from_xml (data->str, data->len, "x.diptych", &error);
+      if (result != NULL)
+        {
+          g_autofree char *again = diptych_project_to_xml (result, NULL);
+          g_assert_no_error (error);
+          g_assert_nonnull (again);
+          loaded++;
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == DIPTYCH_ERROR);
+          g_assert_true (g_str_has_prefix (error->message, "“x.diptych”"));
+        }
+    }
+
+  g_test_message ("%u of 400 damaged files still loaded", loaded);
+}
+
 static void
 test_hostile_files (void)
 {
@@ -466,6 +655,40 @@ on_saved (GObject      *source,
 }
 
 static void
+on_load_cancelled (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DiptychProject) project = diptych_project_load_finish (result, &error);
+
+  g_assert_null (project);
+  g_assert_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_CANCELLED);
+  *done = TRUE;
+}
+
+static void
+test_async_cancelled (void)
+{
+  g_autofree char *dir = project_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.diptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DiptychProject) project = project_test_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_assert_true (diptych_project_save (project, file, NULL, &error));
+  g_cancellable_cancel (cancellable);
+  diptych_project_load_async (file, cancellable, on_load_cancelled, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  project_test_rm_rf (dir);
+}
+
+static void
 test_async (void)
 {
   g_autofree char *dir = project_test_tmpdir ();
@@ -507,10 +730,16 @@ main (int   argc,
   g_test_add_func ("/project-io/save/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/project-io/save/failures", test_save_failures);
   g_test_add_func ("/project-io/save/missing-folder", test_save_missing_folder);
+  g_test_add_func ("/project-io/save/stale-temporaries", test_stale_temporaries);
+  g_test_add_func ("/project-io/save/too-large", test_save_too_large);
+  g_test_add_func ("/project-io/save/symlink", test_save_through_symlink);
+  g_test_add_func ("/project-io/round-trip/huge-text", test_huge_text);
   g_test_add_func ("/project-io/hostile/strings", test_hostile);
   g_test_add_func ("/project-io/hostile/truncated", test_hostile_truncated);
+  g_test_add_func ("/project-io/hostile/mutations", test_hostile_mutations);
   g_test_add_func ("/project-io/hostile/files", test_hostile_files);
   g_test_add_func ("/project-io/async", test_async);
+  g_test_add_func ("/project-io/async-cancelled", test_async_cancelled);
 
   return g_test_run ();
 }

@@ -190,6 +190,21 @@ assert_realigned (DiptychProject *project,
   g_assert_cmpstr (diptych_annotation_get_link_id (annotation_at (project, 2)), ==, l4_id);
 }
 
+/* Every kind of file the project writes passes the shipped schema. */
+static void
+assert_schema_valid (DiptychProject *project)
+{
+  g_autofree char *dir = project_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v.diptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (diptych_project_save_full (project, file, DIPTYCH_SAVE_FORCE, NULL, &error));
+  g_assert_no_error (error);
+  project_test_assert_valid (path);
+  project_test_rm_rf (dir);
+}
+
 static void
 test_decisions_survive_realignment (void)
 {
@@ -207,6 +222,7 @@ test_decisions_survive_realignment (void)
   g_assert_true (diptych_project_get_alignment (project) == alignment);
   assert_realigned (project, l1_id, l4_id);
   after = diptych_project_to_xml (project, NULL);
+  assert_schema_valid (project);
 
   /* Re-aligning is one edit that can be undone. */
   g_assert_cmpstr (diptych_history_get_undo_label (history), ==, "Undo Re-align");
@@ -248,6 +264,48 @@ test_decisions_survive_save_and_realignment (void)
   }
 }
 
+/* Decisions may come in an alignment (a tool, a test fixture): they are
+ * kept, with their ids, and new ids do not collide with them. */
+static void
+test_decisions_in_alignment (void)
+{
+  g_autoptr(DiptychProject) project = diptych_project_new ();
+  g_autoptr(DiptychDocument) a = make_document ('a');
+  g_autoptr(DiptychDocument) b = make_document ('b');
+  g_autoptr(DiptychAlignment) alignment = diptych_alignment_new (NULL);
+  g_autoptr(DiptychLink) confirmed = diptych_link_new (S (0), S (0), DIPTYCH_LINK_REWORDED, 0.8, DIPTYCH_STATE_CONFIRMED);
+  g_autoptr(DiptychLink) rejected = diptych_link_new (S (1), S (1), DIPTYCH_LINK_REWORDED, 0.3, DIPTYCH_STATE_REJECTED);
+  g_autoptr(DiptychOmission) manual = diptych_omission_new (DIPTYCH_SIDE_B, S (6), DIPTYCH_STATE_MANUAL);
+  g_autoptr(GError) error = NULL;
+  DiptychLink *drawn;
+
+  diptych_project_set_document (project, DIPTYCH_SIDE_A, a);
+  diptych_project_set_document (project, DIPTYCH_SIDE_B, b);
+  diptych_link_set_id (confirmed, "l1");
+  diptych_link_set_id (rejected, "l7");
+  diptych_alignment_add_link (alignment, confirmed);
+  diptych_alignment_add_link (alignment, rejected);
+  add_link (alignment, S (0), S (3));   /* conflicts with the confirmed link */
+  add_link (alignment, S (2), S (2));
+  diptych_alignment_add_omission (alignment, manual);
+  diptych_project_set_alignment (project, alignment);
+
+  g_assert_cmpuint (g_list_model_get_n_items (diptych_project_get_links (project)), ==, 3);
+  assert_link (link_at (project, 0), S (0), S (0), DIPTYCH_STATE_CONFIRMED);
+  g_assert_cmpstr (diptych_link_get_id (link_at (project, 0)), ==, "l1");
+  assert_link (link_at (project, 1), S (1), S (1), DIPTYCH_STATE_REJECTED);
+  g_assert_cmpstr (diptych_link_get_id (link_at (project, 1)), ==, "l7");
+  assert_link (link_at (project, 2), S (2), S (2), DIPTYCH_STATE_AUTO);
+  assert_omission (omission_at (project, 0), DIPTYCH_SIDE_B, S (6), DIPTYCH_STATE_MANUAL);
+  g_assert_nonnull (diptych_omission_get_id (omission_at (project, 0)));
+
+  drawn = diptych_project_add_link (project, S (5), S (5), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (diptych_link_get_id (drawn), !=, diptych_link_get_id (link_at (project, i)));
+  assert_schema_valid (project);
+}
+
 #define OLD_TEXT "Intro. The ceasefire holds. Other words. The ceasefire holds. End."
 #define NEW_TEXT "NEW PARAGRAPH. Intro. The ceasefire holds. Different words here. The ceasefire holds. End."
 
@@ -285,9 +343,13 @@ test_reanchor (void)
   g_assert_cmpstr (diptych_annotation_get_quote (on_other), ==, "Other words.");
   g_assert_true (diptych_history_get_can_undo (diptych_project_get_history (project)));
 
+  /* The model's link on the second sentence carries a note; re-importing
+   * drops that link, and with it the note's link id, for good. */
+  diptych_annotation_set_link_id (on_b, diptych_link_get_id (link_at (project, 1)));
   lost = diptych_project_replace_document (project, DIPTYCH_SIDE_A, new_a);
   g_assert_cmpuint (lost, ==, 1);
   g_assert_false (diptych_history_get_can_undo (diptych_project_get_history (project)));
+  g_assert_null (diptych_annotation_get_link_id (on_b));
 
   /* The quote occurs twice; the context picks the second occurrence. */
   new_second = g_utf8_pointer_to_offset (NEW_TEXT, strstr (NEW_TEXT, "The ceasefire holds. End"));
@@ -311,6 +373,7 @@ test_reanchor (void)
   /* Orphaned annotations are saved and load again. */
   xml = diptych_project_to_xml (project, NULL);
   g_assert_nonnull (strstr (xml, "orphaned=\"true\""));
+  assert_schema_valid (project);
   loaded = diptych_project_from_xml (xml, strlen (xml), "p.diptych", &error);
   g_assert_no_error (error);
   g_assert_true (diptych_annotation_get_orphaned (annotation_at (loaded, 1)));
@@ -337,6 +400,31 @@ test_anchor_find (void)
   g_assert_false (diptych_anchor_find (doc, NULL, NULL, NULL, 0, &found));
 }
 
+static void
+test_annotation_filter (void)
+{
+  g_autoptr(DiptychProject) project = diptych_project_new ();
+  g_autoptr(DiptychDocument) a = diptych_document_new ("Прекращение огня. The CEASEFIRE holds.", -1, NULL, NULL, NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  DiptychAnnotation *annotation;
+
+  diptych_project_set_document (project, DIPTYCH_SIDE_A, a);
+  diptych_project_add_default_tags (project);
+  annotation = diptych_project_annotate (project, DIPTYCH_SIDE_A, DIPTYCH_SPAN_INIT (18, 38), "Demand",
+                                         "Огонь is in the Russian text", NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (diptych_annotation_matches (annotation, NULL, -1, NULL));
+  g_assert_true (diptych_annotation_matches (annotation, "Demand", DIPTYCH_SIDE_A, ""));
+  g_assert_false (diptych_annotation_matches (annotation, "Question", -1, NULL));
+  g_assert_false (diptych_annotation_matches (annotation, "", -1, NULL));
+  g_assert_false (diptych_annotation_matches (annotation, NULL, DIPTYCH_SIDE_B, NULL));
+  /* In the quote or the note, whatever the case. */
+  g_assert_true (diptych_annotation_matches (annotation, NULL, -1, "ceasefire"));
+  g_assert_true (diptych_annotation_matches (annotation, NULL, -1, "ОГОНЬ"));
+  g_assert_false (diptych_annotation_matches (annotation, NULL, -1, "truce"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,8 +433,10 @@ main (int   argc,
 
   g_test_add_func ("/project/decisions/realignment", test_decisions_survive_realignment);
   g_test_add_func ("/project/decisions/save-and-realignment", test_decisions_survive_save_and_realignment);
+  g_test_add_func ("/project/decisions/in-alignment", test_decisions_in_alignment);
   g_test_add_func ("/project/reanchor/document", test_reanchor);
   g_test_add_func ("/project/reanchor/find", test_anchor_find);
+  g_test_add_func ("/project/annotations/filter", test_annotation_filter);
 
   return g_test_run ();
 }

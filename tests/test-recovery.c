@@ -31,6 +31,34 @@ n_recoverable (void)
   return g_list_model_get_n_items (list);
 }
 
+/* Snapshots are project files: the schema holds for them too. */
+static void
+assert_snapshots_valid (void)
+{
+  g_autoptr(GDir) sessions = g_dir_open (recovery_dir, 0, NULL);
+  const char *session;
+  guint n = 0;
+
+  while ((session = g_dir_read_name (sessions)) != NULL)
+    {
+      g_autofree char *session_dir = g_build_filename (recovery_dir, session, NULL);
+      g_autoptr(GDir) files = g_dir_open (session_dir, 0, NULL);
+      const char *name;
+
+      while (files != NULL && (name = g_dir_read_name (files)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (session_dir, name, NULL);
+
+          if (!g_str_has_suffix (name, ".diptych"))
+            continue;
+          project_test_assert_valid (path);
+          n++;
+        }
+    }
+
+  g_assert_cmpuint (n, >, 0);
+}
+
 static void
 test_clean_exit (void)
 {
@@ -46,6 +74,7 @@ test_clean_exit (void)
   g_assert_true (diptych_recovery_save_snapshot (recovery, "window-1", project, &error));
   g_assert_true (diptych_recovery_save_snapshot (recovery, "window-2", project, &error));
   g_assert_no_error (error);
+  assert_snapshots_valid ();
 
   /* A running session is not offered for recovery. */
   g_assert_cmpuint (n_recoverable (), ==, 0);
@@ -104,6 +133,75 @@ test_ended_without_close (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_recoverable (), ==, 0);
   g_assert_cmpuint (count_entries (recovery_dir), ==, 0);
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_main_loop_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Autosave: a snapshot shortly after a change, gone once saved. */
+static void
+test_watch (void)
+{
+  g_autoptr(DiptychRecovery) recovery = NULL;
+  g_autoptr(DiptychProject) project = project_test_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = project_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.diptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(DiptychSnapshot) snapshot = NULL;
+  g_autoptr(DiptychProject) recovered = NULL;
+
+  recovery = diptych_recovery_new (&error);
+  g_assert_no_error (error);
+  diptych_recovery_watch (recovery, "window-1", project, 20);
+
+  /* Nothing unsaved, nothing written. */
+  run_main_loop_for (60);
+  g_assert_cmpuint (count_entries (recovery_dir), ==, 1);   /* the session folder */
+
+  g_assert_nonnull (diptych_project_annotate (project, DIPTYCH_SIDE_A, DIPTYCH_SPAN_INIT (0, 3),
+                                              "", "autosaved", NULL, &error));
+  run_main_loop_for (60);
+
+  /* What a crash now would leave behind. */
+  g_clear_object (&recovery);
+  list = diptych_recovery_list_recoverable (&error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  snapshot = g_list_model_get_item (list, 0);
+  recovered = diptych_snapshot_load (snapshot, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (diptych_project_get_annotations (recovered)), ==, 2);
+  g_assert_true (diptych_snapshot_discard (snapshot, &error));
+  g_assert_no_error (error);
+
+  /* Saving discards the snapshot. */
+  recovery = diptych_recovery_new (&error);
+  g_assert_no_error (error);
+  diptych_recovery_watch (recovery, "window-1", project, 20);
+  run_main_loop_for (60);
+  g_assert_true (diptych_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&recovery);
+  g_assert_cmpuint (n_recoverable (), ==, 0);
+  g_assert_cmpuint (count_entries (recovery_dir), ==, 0);
+
+  project_test_rm_rf (dir);
 }
 
 static GSubprocess *
@@ -267,6 +365,7 @@ main (int   argc,
 
   g_test_add_func ("/recovery/clean-exit", test_clean_exit);
   g_test_add_func ("/recovery/ended-without-close", test_ended_without_close);
+  g_test_add_func ("/recovery/watch", test_watch);
   g_test_add_func ("/recovery/crash/unsaved-annotations", test_crash_with_unsaved_annotations);
   g_test_add_func ("/recovery/crash/during-save", test_crash_during_save);
 

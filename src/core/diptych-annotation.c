@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "diptych-annotation.h"
 #include "diptych-util.h"
 
@@ -301,4 +303,49 @@ diptych_annotation_set_orphaned (DiptychAnnotation *self,
 {
   g_return_if_fail (DIPTYCH_IS_ANNOTATION (self));
   self->orphaned = !!orphaned;
+}
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, folded_needle) != NULL;
+}
+
+/**
+ * diptych_annotation_matches:
+ * @tag: (nullable): only this tag ("" for untagged), or %NULL for any
+ * @side: a #DiptychSide, or -1 for either document
+ * @search: (nullable): text to find, case-insensitively, in the note or
+ *   the quoted passage; %NULL or "" for any
+ *
+ * For the filters of an annotation list (GtkCustomFilter).
+ */
+gboolean
+diptych_annotation_matches (DiptychAnnotation *self,
+                            const char        *tag,
+                            int                side,
+                            const char        *search)
+{
+  g_autofree char *needle = NULL;
+
+  g_return_val_if_fail (DIPTYCH_IS_ANNOTATION (self), FALSE);
+
+  if (tag != NULL && g_strcmp0 (self->tag, tag) != 0)
+    return FALSE;
+
+  if (side >= 0 && (int) self->side != side)
+    return FALSE;
+
+  if (search == NULL || *search == '\0')
+    return TRUE;
+
+  needle = g_utf8_casefold (search, -1);
+  return contains_folded (self->note, needle) || contains_folded (self->quote, needle);
 }

@@ -45,6 +45,10 @@ gboolean           diptych_annotation_get_orphaned     (DiptychAnnotation *self)
 void               diptych_annotation_set_orphaned     (DiptychAnnotation *self,
                                                         gboolean           orphaned);
 GDateTime         *diptych_annotation_get_created      (DiptychAnnotation *self);
+gboolean           diptych_annotation_matches          (DiptychAnnotation *self,
+                                                        const char        *tag,
+                                                        int                side,
+                                                        const char        *search);
 void               diptych_annotation_set_created      (DiptychAnnotation *self,
                                                         GDateTime         *created);
 

@@ -8,6 +8,9 @@
 #include "diptych-history.h"
 #include "diptych-util.h"
 
+/* Older edits are forgotten: each may hold a whole alignment. */
+#define MAX_EDITS 200
+
 typedef struct _Command Command;
 
 struct _Command
@@ -208,6 +211,8 @@ push (DiptychHistory *self,
 
   g_ptr_array_set_size (self->redo_stack, 0);
   g_ptr_array_add (self->undo_stack, command);
+  if (self->undo_stack->len > MAX_EDITS)
+    g_ptr_array_remove_index (self->undo_stack, 0);
   update (self, could_undo, could_redo);
 }
 

@@ -37,6 +37,8 @@
  * authoritative: its SHA-256 is checked on load and a mismatch is an error
  * (the file was edited by hand or damaged). Free text that XML 1.0 cannot
  * carry (control characters) is written as base64 with encoding="base64".
+ * Text longer than 4 MB is cut by empty comments (<!---->), since XML
+ * tools refuse text nodes over 10 MB; readers join the pieces.
  * Word-level differences are not stored: they are recomputed.
  *
  * The writer is deterministic: items in list order, numbers with "%.6g",
@@ -60,6 +62,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -74,7 +77,7 @@
 #define SCHEMA_RESOURCE "/io/github/diptych/Diptych/core/diptych-project.rng"
 #define WRITE_CHUNK (64 * 1024)
 
-static DiptychSaveHooks save_hooks = { FALSE, -1 };
+static DiptychSaveHooks save_hooks = { FALSE, -1, 0 };
 
 void
 diptych_project_io_set_save_hooks (const DiptychSaveHooks *hooks)
@@ -82,7 +85,7 @@ diptych_project_io_set_save_hooks (const DiptychSaveHooks *hooks)
   if (hooks != NULL)
     save_hooks = *hooks;
   else
-    save_hooks = (DiptychSaveHooks) { FALSE, -1 };
+    save_hooks = (DiptychSaveHooks) { FALSE, -1, 0 };
 }
 
 /* ------------------------------------------------------------------ */
@@ -107,13 +110,28 @@ text_is_xml_safe (const char *text)
   return TRUE;
 }
 
+/* libxml2 refuses a text node over 10 MB unless parsing with
+ * XML_PARSE_HUGE, which we never do: long text is cut by empty comments
+ * into pieces that are read back as one text. */
+#define TEXT_PIECE_BYTES (4 * 1024 * 1024)
+
 static void
 append_escaped (GString    *out,
                 const char *text,
                 gboolean    attribute)
 {
+  gsize piece = 0;
+
   for (const char *p = text; *p != '\0'; p++)
     {
+      /* Between characters only, never inside one. */
+      if (!attribute && piece >= TEXT_PIECE_BYTES && ((guchar) *p & 0xC0) != 0x80)
+        {
+          g_string_append (out, "<!---->");
+          piece = 0;
+        }
+      piece++;
+
       switch (*p)
         {
         case '&': g_string_append (out, "&amp;"); break;
@@ -204,7 +222,8 @@ append_text_element (GString    *out,
   else
     {
       g_autofree char *b64 = g_base64_encode ((const guchar *) valid, strlen (valid));
-      g_string_append_printf (out, " encoding=\"base64\">%s", b64);
+      g_string_append (out, " encoding=\"base64\">");
+      append_escaped (out, b64, FALSE);
     }
   g_string_append_printf (out, "</%s>\n", name);
 }
@@ -230,7 +249,8 @@ write_document (GString         *out,
 
 static void
 write_link (GString  *out,
-            gpointer  item)
+            gpointer  item,
+            gpointer  user_data)
 {
   DiptychLink *link = item;
   const char * const *terms = diptych_link_get_shared_terms (link);
@@ -283,7 +303,8 @@ write_link (GString  *out,
 
 static void
 write_annotation (GString  *out,
-                  gpointer  item)
+                  gpointer  item,
+                  gpointer  user_data)
 {
   DiptychAnnotation *annotation = item;
   DiptychSpan span = diptych_annotation_get_span (annotation);
@@ -295,7 +316,9 @@ write_annotation (GString  *out,
   append_attr_uint (out, "end", span.end);
   append_attr (out, "tag", diptych_annotation_get_tag (annotation));
   append_attr_time (out, "created", diptych_annotation_get_created (annotation));
-  if (diptych_annotation_get_link_id (annotation) != NULL)
+  /* Only a link that exists: the file must load again. */
+  if (diptych_annotation_get_link_id (annotation) != NULL &&
+      g_hash_table_contains (user_data, diptych_annotation_get_link_id (annotation)))
     append_attr (out, "link", diptych_annotation_get_link_id (annotation));
   if (diptych_annotation_get_orphaned (annotation))
     append_attr (out, "orphaned", "true");
@@ -312,7 +335,8 @@ write_annotation (GString  *out,
 
 static void
 write_tag (GString  *out,
-           gpointer  item)
+           gpointer  item,
+           gpointer  user_data)
 {
   DiptychTag *tag = item;
 
@@ -324,7 +348,8 @@ write_tag (GString  *out,
 
 static void
 write_omission (GString  *out,
-                gpointer  item)
+                gpointer  item,
+                gpointer  user_data)
 {
   DiptychOmission *omission = item;
   DiptychSpan span = diptych_omission_get_span (omission);
@@ -339,13 +364,15 @@ write_omission (GString  *out,
 }
 
 typedef void (*WriteItemFunc) (GString  *out,
-                               gpointer  item);
+                               gpointer  item,
+                               gpointer  user_data);
 
 static void
 write_list (GString       *out,
             const char    *name,
             GListModel    *model,
-            WriteItemFunc  write_item)
+            WriteItemFunc  write_item,
+            gpointer       user_data)
 {
   guint n = g_list_model_get_n_items (model);
 
@@ -353,7 +380,7 @@ write_list (GString       *out,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      write_item (out, item);
+      write_item (out, item, user_data);
     }
   g_string_append_printf (out, "  </%s>\n", name);
 }
@@ -370,12 +397,21 @@ diptych_project_to_xml (DiptychProject *self,
                         gsize          *length)
 {
   const DiptychAlignSettings *settings;
+  g_autoptr(GHashTable) link_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *links;
   GString *out;
 
   g_return_val_if_fail (DIPTYCH_IS_PROJECT (self), NULL);
 
   out = g_string_sized_new (4096);
   settings = diptych_project_get_settings (self);
+  links = diptych_project_get_links (self);
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(DiptychLink) link = g_list_model_get_item (links, i);
+      if (diptych_link_get_id (link) != NULL)
+        g_hash_table_add (link_ids, g_strdup (diptych_link_get_id (link)));
+    }
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (out, "<diptych-project xmlns=\"" PROJECT_NS "\"");
@@ -394,10 +430,10 @@ diptych_project_to_xml (DiptychProject *self,
         write_document (out, side, document);
     }
 
-  write_list (out, "tags", diptych_project_get_tags (self), write_tag);
-  write_list (out, "links", diptych_project_get_links (self), write_link);
-  write_list (out, "omissions", diptych_project_get_omissions (self), write_omission);
-  write_list (out, "annotations", diptych_project_get_annotations (self), write_annotation);
+  write_list (out, "tags", diptych_project_get_tags (self), write_tag, NULL);
+  write_list (out, "links", links, write_link, NULL);
+  write_list (out, "omissions", diptych_project_get_omissions (self), write_omission, NULL);
+  write_list (out, "annotations", diptych_project_get_annotations (self), write_annotation, link_ids);
 
   g_string_append (out, "</diptych-project>\n");
 
@@ -405,6 +441,28 @@ diptych_project_to_xml (DiptychProject *self,
     *length = out->len;
 
   return g_string_free (out, FALSE);
+}
+
+/* Files over the limit are refused on loading, so they are never written:
+ * what Diptych saves, it can open again. */
+gboolean
+diptych_project_check_size (const char  *name,
+                            guint64      length,
+                            GError     **error)
+{
+  guint64 limit = save_hooks.max_size > 0 ? save_hooks.max_size : DIPTYCH_PROJECT_MAX_SIZE;
+  g_autofree char *size_str = NULL;
+  g_autofree char *limit_str = NULL;
+
+  if (length <= limit)
+    return TRUE;
+
+  size_str = g_format_size (length);
+  limit_str = g_format_size (limit);
+  g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_TOO_LARGE,
+               _("“%s” is too large to be a Diptych project (%s; the limit is %s)"),
+               name, size_str, limit_str);
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -531,16 +589,15 @@ read_child_text (Reader      *reader,
                  GError     **error)
 {
   xmlNode *child = find_child (node, name);
+  char *text;
 
   if (child == NULL)
     return NULL;
 
-  {
-    char *text = read_text (reader, child, error);
-    if (text == NULL)
-      *ok = FALSE;
-    return text;
-  }
+  text = read_text (reader, child, error);
+  if (text == NULL)
+    *ok = FALSE;
+  return text;
 }
 
 static gboolean
@@ -1042,7 +1099,7 @@ typedef struct
 } FirstError;
 
 static void
-collect_first_error (void        *user_data,
+collect_first_error (void           *user_data,
                      const xmlError *error)
 {
   FirstError *first = user_data;
@@ -1054,9 +1111,6 @@ collect_first_error (void        *user_data,
   first->message[strcspn (first->message, "\n")] = '\0';
   first->line = error->line;
 }
-
-/* libxml2 before 2.12 declares the callback with a non-const error. */
-typedef void (*StructuredErrorFunc) (void *user_data, xmlErrorPtr error);
 
 static gboolean
 validate (xmlDoc      *doc,
@@ -1079,7 +1133,8 @@ validate (xmlDoc      *doc,
   /* Validation reads the shared schema; keep it to one thread at a time. */
   g_mutex_lock (&mutex);
   vctxt = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidStructuredErrors (vctxt, (StructuredErrorFunc) collect_first_error, &first);
+  /* The cast: libxml2 before 2.12 declares the error non-const. */
+  xmlRelaxNGSetValidStructuredErrors (vctxt, (xmlStructuredErrorFunc) collect_first_error, &first);
   ret = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlRelaxNGFreeValidCtxt (vctxt);
   g_mutex_unlock (&mutex);
@@ -1178,8 +1233,6 @@ diptych_project_from_xml (const char  *data,
                           GError     **error)
 {
   g_autoptr(DiptychProject) project = NULL;
-  g_autofree char *size_str = NULL;
-  g_autofree char *limit_str = NULL;
   xmlParserCtxtPtr ctxt = NULL;
   xmlDoc *doc = NULL;
   xmlNode *root;
@@ -1190,15 +1243,8 @@ diptych_project_from_xml (const char  *data,
 
   reader.name = display_name != NULL ? display_name : _("Project");
 
-  if (length > DIPTYCH_PROJECT_MAX_SIZE)
-    {
-      size_str = g_format_size (length);
-      limit_str = g_format_size (DIPTYCH_PROJECT_MAX_SIZE);
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_TOO_LARGE,
-                   _("“%s” is too large to be a Diptych project (%s; the limit is %s)"),
-                   reader.name, size_str, limit_str);
-      return NULL;
-    }
+  if (!diptych_project_check_size (reader.name, length, error))
+    return NULL;
 
   if (length == 0)
     {
@@ -1221,13 +1267,15 @@ diptych_project_from_xml (const char  *data,
       return NULL;
     }
 
-  /* Never NOENT, DTDLOAD, XINCLUDE or HUGE. */
-  doc = xmlCtxtReadMemory (ctxt, data, (int) length, NULL, "UTF-8",
+  /* Never NOENT, DTDLOAD, XINCLUDE or HUGE. The encoding comes from the
+   * file (UTF-8 unless it says otherwise): forcing one makes libxml2
+   * 2.9 stream the input through a converter, which stops at 10 MB. */
+  doc = xmlCtxtReadMemory (ctxt, data, (int) length, NULL, NULL,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                            XML_PARSE_BIG_LINES);
   if (doc == NULL || !ctxt->wellFormed)
     {
-      xmlErrorPtr xml_error = xmlCtxtGetLastError (ctxt);
+      const xmlError *xml_error = xmlCtxtGetLastError (ctxt);
       g_autofree char *message = NULL;
 
       message = g_strdup (xml_error != NULL && xml_error->message != NULL
@@ -1282,7 +1330,7 @@ diptych_project_from_xml (const char  *data,
       !read_list (&reader, root, "annotations", read_annotation, error))
     goto out;
 
-  diptych_project_set_modified (project, FALSE);
+  diptych_project_load_done (project);
   ok = TRUE;
 
 out:
@@ -1373,16 +1421,8 @@ load_file (GFile         *file,
                                          G_FILE_ATTRIBUTE_ETAG_VALUE ","
                                          G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                          cancellable, NULL);
-  if (info != NULL && g_file_info_get_size (info) > DIPTYCH_PROJECT_MAX_SIZE)
-    {
-      g_autofree char *size_str = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit_str = g_format_size (DIPTYCH_PROJECT_MAX_SIZE);
-
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_TOO_LARGE,
-                   _("“%s” is too large to be a Diptych project (%s; the limit is %s)"),
-                   name, size_str, limit_str);
-      return NULL;
-    }
+  if (info != NULL && !diptych_project_check_size (name, g_file_info_get_size (info), error))
+    return NULL;
 
   /* Read at most one byte past the limit, whatever the size said. */
   buffer = g_byte_array_new ();
@@ -1462,8 +1502,13 @@ diptych_project_load_async (GFile               *file,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  /* libxml2 2.9 wants its first initialization on one thread. */
+  xmlInitParser ();
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, diptych_project_load_async);
+  /* Cancelling gives DIPTYCH_ERROR_CANCELLED, as the sync call does. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, load_thread);
 }
@@ -1523,6 +1568,34 @@ keep_backup (const char *path)
   if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
                     NULL, NULL, NULL, &error))
     g_debug ("Could not keep a backup of %s: %s", path, error->message);
+}
+
+/* Temporary files of saves that were killed before they could rename or
+ * remove them: ".name.diptych.XXXXXX" beside the target, older than a
+ * save could take (a fresh one may be another instance's save). */
+#define STALE_TEMP_SECONDS (10 * 60)
+
+static void
+remove_stale_temporaries (const char *dir,
+                          const char *base)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || strlen (name) != strlen (prefix) + 6)
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > STALE_TEMP_SECONDS)
+        g_unlink (path);
+    }
 }
 
 static gboolean
@@ -1585,8 +1658,13 @@ write_local (const char    *path,
   int saved_errno = 0;
   int fd, dir_fd;
 
+  remove_stale_temporaries (dir, base);
+
   if (save_hooks.fail_create)
-    fd = -1, errno = EACCES;
+    {
+      fd = -1;
+      errno = EACCES;
+    }
   else
     fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
 
@@ -1668,7 +1746,13 @@ write_file (GFile         *file,
   const char *data = g_bytes_get_data (bytes, &length);
 
   if (path != NULL)
-    return write_local (path, name, data, length, cancellable, error);
+    {
+      /* Saving through a symbolic link replaces the file it points to,
+       * not the link. */
+      g_autofree char *target = realpath (path, NULL);
+
+      return write_local (target != NULL ? target : path, name, data, length, cancellable, error);
+    }
 
   /* Not a local file: GIO writes a temporary file and keeps a backup. */
   {
@@ -1734,6 +1818,11 @@ save_data_run (SaveData      *data,
                GCancellable  *cancellable,
                GError       **error)
 {
+  g_autofree char *name = display_name_of (data->file);
+
+  if (!diptych_project_check_size (name, g_bytes_get_size (data->bytes), error))
+    return FALSE;
+
   if (data->expected_state != NULL)
     {
       g_autofree char *current = query_disk_state (data->file, cancellable);
@@ -1741,8 +1830,6 @@ save_data_run (SaveData      *data,
       /* A file someone deleted can be written again without loss. */
       if (current != NULL && strcmp (current, data->expected_state) != 0)
         {
-          g_autofree char *name = display_name_of (data->file);
-
           g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_CHANGED_ON_DISK,
                        _("“%s” was changed by another program since Diptych opened or saved it"),
                        name);
@@ -1841,6 +1928,7 @@ diptych_project_save_async (DiptychProject      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, diptych_project_save_async);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, save_data_new (self, file, flags), (GDestroyNotify) save_data_free);
   g_task_run_in_thread (task, save_thread);
 }

@@ -16,6 +16,9 @@ void        diptych_project_load_omission   (DiptychProject    *self,
                                              DiptychOmission   *omission);
 void        diptych_project_load_annotation (DiptychProject    *self,
                                              DiptychAnnotation *annotation);
+/* Makes the loaded links and omissions the project's alignment (without
+ * segments), so that opening a project does not call for aligning again. */
+void        diptych_project_load_done       (DiptychProject    *self);
 
 /* What the project file looked like on disk when it was last loaded or
  * saved (etag and size), to detect changes made by someone else. */

@@ -28,7 +28,9 @@
  * confirmed or manual link, on its side. Model links and omissions that
  * come back with the same spans keep their ids, so annotations attached
  * to a link stay attached; annotations of links that are gone keep their
- * passage and lose the link id.
+ * passage and lose the link id. An alignment may also carry links and
+ * omissions in a decided state (built by a tool or by hand): they are
+ * taken as decisions. Every item in force has an id of its own.
  *
  * Every edit goes through the history (diptych_project_get_history()) and
  * can be undone. Replacing a document clears the history, since offsets
@@ -227,6 +229,45 @@ next_id (DiptychProject *self,
          char            prefix)
 {
   return g_strdup_printf ("%c%u", prefix, self->next_id++);
+}
+
+typedef const char * (*GetIdFunc) (gpointer item);
+
+static gboolean
+store_has_id (GListStore *store,
+              const char *id,
+              GetIdFunc   get_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (g_strcmp0 (get_id (item), id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* An id no link, omission or annotation has (some may have been made
+ * elsewhere, by a tool or in a file). */
+static char *
+next_free_id (DiptychProject *self,
+              char            prefix)
+{
+  char *id = next_id (self, prefix);
+
+  while (store_has_id (self->links, id, (GetIdFunc) diptych_link_get_id) ||
+         store_has_id (self->omissions, id, (GetIdFunc) diptych_omission_get_id) ||
+         store_has_id (self->annotations, id, (GetIdFunc) diptych_annotation_get_id))
+    {
+      g_free (id);
+      id = next_id (self, prefix);
+    }
+
+  return id;
 }
 
 static const char *
@@ -561,7 +602,10 @@ reanchor_side (DiptychProject  *self,
       };
 
       if (diptych_link_get_state (link) == DIPTYCH_STATE_AUTO)
-        continue;
+        {
+          detach_annotations (self, diptych_link_get_id (link));
+          continue;
+        }
 
       if (old_document != NULL && document != NULL &&
           reanchor_span (old_document, document, spans[side], &spans[side]))
@@ -673,8 +717,10 @@ diptych_project_replace_document (DiptychProject  *self,
   old_document = g_steal_pointer (&self->documents[side]);
   self->documents[side] = document != NULL ? g_object_ref (document) : NULL;
 
-  diptych_history_clear (self->history);
   lost = reanchor_side (self, side, old_document, document);
+  /* Earlier edits speak of offsets in the old text; the re-anchoring
+   * itself is not an edit to undo. */
+  diptych_history_clear (self->history);
   if (self->alignment != NULL)
     {
       g_clear_object (&self->alignment);
@@ -786,6 +832,59 @@ compare_omissions_ptr (gconstpointer a,
                        gconstpointer b)
 {
   return compare_omissions (*(gpointer *) a, *(gpointer *) b, NULL);
+}
+
+/* Keeps the id counter past ids made elsewhere ("l12" -> 13). */
+static void
+note_id (DiptychProject *self,
+         const char     *id)
+{
+  guint64 n;
+
+  if (id == NULL || !g_ascii_isalpha (id[0]) ||
+      !g_ascii_string_to_unsigned (id + 1, 10, 0, G_MAXUINT - 1, &n, NULL))
+    return;
+
+  self->next_id = MAX (self->next_id, (guint) n + 1);
+}
+
+typedef void (*SetIdFunc) (gpointer    item,
+                           const char *id);
+
+/* Gives an item of a new alignment an id that no other item in force
+ * has: its own, else that of the model's item it repeats (so notes stay
+ * attached), else a new one. */
+static void
+assign_id (DiptychProject *self,
+           gpointer        item,
+           char            prefix,
+           const char     *key,
+           GetIdFunc       get_id,
+           SetIdFunc       set_id,
+           GHashTable     *old_ids,
+           GHashTable     *used)
+{
+  const char *id = get_id (item);
+
+  if (id == NULL || g_hash_table_contains (used, id))
+    {
+      const char *old_id = g_hash_table_lookup (old_ids, key);
+      g_autofree char *new_id = NULL;
+
+      if (old_id != NULL && !g_hash_table_contains (used, old_id))
+        new_id = g_strdup (old_id);
+      else
+        do
+          {
+            g_free (new_id);
+            new_id = next_id (self, prefix);
+          }
+        while (g_hash_table_contains (used, new_id));
+
+      set_id (item, new_id);
+    }
+
+  g_hash_table_add (used, g_strdup (get_id (item)));
 }
 
 static char *
@@ -935,8 +1034,10 @@ diptych_project_set_alignment (DiptychProject   *self,
   g_autoptr(GHashTable) new_link_ids = NULL;
   g_autoptr(GPtrArray) decided_links = NULL;
   g_autoptr(GPtrArray) decided_omissions = NULL;
+  g_autoptr(GHashTable) used_ids = NULL;
   AlignmentEdit *edit;
   GPtrArray *links, *omissions;
+  guint n_links, n_omissions, n_kept_links, n_kept_omissions;
   guint n_annotations;
 
   g_return_if_fail (DIPTYCH_IS_PROJECT (self));
@@ -953,13 +1054,18 @@ diptych_project_set_alignment (DiptychProject   *self,
 
   decided_links = g_ptr_array_new_with_free_func (g_object_unref);
   decided_omissions = g_ptr_array_new_with_free_func (g_object_unref);
+  used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < old_links->len; i++)
     {
       DiptychLink *link = g_ptr_array_index (old_links, i);
 
       if (diptych_link_get_state (link) != DIPTYCH_STATE_AUTO)
-        g_ptr_array_add (decided_links, g_object_ref (link));
+        {
+          g_ptr_array_add (decided_links, g_object_ref (link));
+          if (diptych_link_get_id (link) != NULL)
+            g_hash_table_add (used_ids, g_strdup (diptych_link_get_id (link)));
+        }
       else if (diptych_link_get_id (link) != NULL)
         g_hash_table_insert (old_link_ids, link_key (link), g_strdup (diptych_link_get_id (link)));
     }
@@ -969,51 +1075,115 @@ diptych_project_set_alignment (DiptychProject   *self,
       DiptychOmission *omission = g_ptr_array_index (old_omissions, i);
 
       if (diptych_omission_get_state (omission) != DIPTYCH_STATE_AUTO)
-        g_ptr_array_add (decided_omissions, g_object_ref (omission));
+        {
+          g_ptr_array_add (decided_omissions, g_object_ref (omission));
+          if (diptych_omission_get_id (omission) != NULL)
+            g_hash_table_add (used_ids, g_strdup (diptych_omission_get_id (omission)));
+        }
       else if (diptych_omission_get_id (omission) != NULL)
         g_hash_table_insert (old_omission_ids, omission_key (omission),
                              g_strdup (diptych_omission_get_id (omission)));
     }
 
-  links = g_ptr_array_copy (decided_links, (GCopyFunc) g_object_ref, NULL);
-  g_ptr_array_set_free_func (links, g_object_unref);
-  omissions = g_ptr_array_copy (decided_omissions, (GCopyFunc) g_object_ref, NULL);
-  g_ptr_array_set_free_func (omissions, g_object_unref);
+  /* Ids are unique across links, omissions and annotations. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->annotations)); i++)
+    {
+      g_autoptr(DiptychAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->annotations), i);
 
-  for (guint i = 0; alignment != NULL && i < diptych_alignment_get_n_links (alignment); i++)
+      if (diptych_annotation_get_id (annotation) != NULL)
+        g_hash_table_add (used_ids, g_strdup (diptych_annotation_get_id (annotation)));
+    }
+
+  n_links = alignment != NULL ? diptych_alignment_get_n_links (alignment) : 0;
+  n_omissions = alignment != NULL ? diptych_alignment_get_n_omissions (alignment) : 0;
+  n_kept_links = decided_links->len;
+  n_kept_omissions = decided_omissions->len;
+
+  /* An alignment may carry decisions too (made by a tool, or by hand):
+   * they join the user's, unless the user decided on the same passages. */
+  for (guint i = 0; i < n_links; i++)
     {
       DiptychLink *link = diptych_alignment_get_link (alignment, i);
+      gboolean known = FALSE;
 
-      if (diptych_link_get_state (link) != DIPTYCH_STATE_AUTO || !link_allowed (link, decided_links))
+      if (diptych_link_get_state (link) == DIPTYCH_STATE_AUTO)
         continue;
 
-      if (diptych_link_get_id (link) == NULL)
+      for (guint j = 0; j < decided_links->len && !known; j++)
+        known = compare_links (g_ptr_array_index (decided_links, j), link, NULL) == 0;
+      if (!known)
+        g_ptr_array_add (decided_links, g_object_ref (link));
+    }
+
+  for (guint i = 0; i < n_omissions; i++)
+    {
+      DiptychOmission *omission = diptych_alignment_get_omission (alignment, i);
+      gboolean known = FALSE;
+
+      if (diptych_omission_get_state (omission) == DIPTYCH_STATE_AUTO)
+        continue;
+
+      for (guint j = 0; j < decided_omissions->len && !known; j++)
+        known = compare_omissions (g_ptr_array_index (decided_omissions, j), omission, NULL) == 0;
+      if (!known)
+        g_ptr_array_add (decided_omissions, g_object_ref (omission));
+    }
+
+  links = g_ptr_array_new_with_free_func (g_object_unref);
+  omissions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < decided_links->len; i++)
+    {
+      DiptychLink *link = g_ptr_array_index (decided_links, i);
+
+      if (i >= n_kept_links)
         {
           g_autofree char *key = link_key (link);
-          const char *old_id = g_hash_table_lookup (old_link_ids, key);
-          g_autofree char *id = old_id != NULL ? g_strdup (old_id) : next_id (self, 'l');
-
-          diptych_link_set_id (link, id);
+          assign_id (self, link, 'l', key, (GetIdFunc) diptych_link_get_id,
+                     (SetIdFunc) diptych_link_set_id, old_link_ids, used_ids);
         }
       g_ptr_array_add (links, g_object_ref (link));
     }
 
-  for (guint i = 0; alignment != NULL && i < diptych_alignment_get_n_omissions (alignment); i++)
+  for (guint i = 0; i < decided_omissions->len; i++)
+    {
+      DiptychOmission *omission = g_ptr_array_index (decided_omissions, i);
+
+      if (i >= n_kept_omissions)
+        {
+          g_autofree char *key = omission_key (omission);
+          assign_id (self, omission, 'o', key, (GetIdFunc) diptych_omission_get_id,
+                     (SetIdFunc) diptych_omission_set_id, old_omission_ids, used_ids);
+        }
+      g_ptr_array_add (omissions, g_object_ref (omission));
+    }
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      DiptychLink *link = diptych_alignment_get_link (alignment, i);
+      g_autofree char *key = NULL;
+
+      if (diptych_link_get_state (link) != DIPTYCH_STATE_AUTO || !link_allowed (link, decided_links))
+        continue;
+
+      key = link_key (link);
+      assign_id (self, link, 'l', key, (GetIdFunc) diptych_link_get_id,
+                 (SetIdFunc) diptych_link_set_id, old_link_ids, used_ids);
+      g_ptr_array_add (links, g_object_ref (link));
+    }
+
+  for (guint i = 0; i < n_omissions; i++)
     {
       DiptychOmission *omission = diptych_alignment_get_omission (alignment, i);
+      g_autofree char *key = NULL;
 
       if (diptych_omission_get_state (omission) != DIPTYCH_STATE_AUTO ||
           !omission_allowed (omission, decided_omissions, decided_links))
         continue;
 
-      if (diptych_omission_get_id (omission) == NULL)
-        {
-          g_autofree char *key = omission_key (omission);
-          const char *old_id = g_hash_table_lookup (old_omission_ids, key);
-          g_autofree char *id = old_id != NULL ? g_strdup (old_id) : next_id (self, 'o');
-
-          diptych_omission_set_id (omission, id);
-        }
+      key = omission_key (omission);
+      assign_id (self, omission, 'o', key, (GetIdFunc) diptych_omission_get_id,
+                 (SetIdFunc) diptych_omission_set_id, old_omission_ids, used_ids);
       g_ptr_array_add (omissions, g_object_ref (omission));
     }
 
@@ -1250,7 +1420,7 @@ diptych_project_add_link (DiptychProject  *self,
   link = diptych_link_new (span_a, span_b,
                            g_strcmp0 (text_a, text_b) == 0 ? DIPTYCH_LINK_IDENTICAL : DIPTYCH_LINK_REWORDED,
                            1.0, DIPTYCH_STATE_MANUAL);
-  id = next_id (self, 'l');
+  id = next_free_id (self, 'l');
   diptych_link_set_id (link, id);
 
   insert_item (self, _("Add Link"), self->links,
@@ -1371,7 +1541,7 @@ diptych_project_mark_omission (DiptychProject  *self,
     }
 
   omission = diptych_omission_new (side, span, DIPTYCH_STATE_MANUAL);
-  id = next_id (self, 'o');
+  id = next_free_id (self, 'o');
   diptych_omission_set_id (omission, id);
 
   insert_item (self, _("Mark Omission"), self->omissions,
@@ -1664,7 +1834,7 @@ diptych_project_add_annotation (DiptychProject    *self,
 
   if (diptych_annotation_get_id (annotation) == NULL)
     {
-      g_autofree char *id = next_id (self, 'n');
+      g_autofree char *id = next_free_id (self, 'n');
       diptych_annotation_set_id (annotation, id);
     }
 
@@ -1833,20 +2003,6 @@ diptych_project_set_modified (DiptychProject *self,
 /* For the project file reader                                          */
 /* ------------------------------------------------------------------ */
 
-/* Keeps the id counter past ids read from a file ("l12" -> 13). */
-static void
-note_id (DiptychProject *self,
-         const char     *id)
-{
-  guint64 n;
-
-  if (id == NULL || !g_ascii_isalpha (id[0]) ||
-      !g_ascii_string_to_unsigned (id + 1, 10, 0, G_MAXUINT - 1, &n, NULL))
-    return;
-
-  self->next_id = MAX (self->next_id, (guint) n + 1);
-}
-
 void
 diptych_project_load_tag (DiptychProject *self,
                           DiptychTag     *tag)
@@ -1880,6 +2036,34 @@ diptych_project_load_annotation (DiptychProject    *self,
   g_return_if_fail (DIPTYCH_IS_PROJECT (self));
   note_id (self, diptych_annotation_get_id (annotation));
   g_list_store_append (self->annotations, annotation);
+}
+
+void
+diptych_project_load_done (DiptychProject *self)
+{
+  g_autoptr(DiptychAlignment) alignment = NULL;
+  guint n;
+
+  g_return_if_fail (DIPTYCH_IS_PROJECT (self));
+
+  alignment = diptych_alignment_new (&self->settings);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->links));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DiptychLink) link = g_list_model_get_item (G_LIST_MODEL (self->links), i);
+      diptych_alignment_add_link (alignment, link);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->omissions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DiptychOmission) omission = g_list_model_get_item (G_LIST_MODEL (self->omissions), i);
+      diptych_alignment_add_omission (alignment, omission);
+    }
+
+  if (g_set_object (&self->alignment, alignment))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIGNMENT]);
+  diptych_history_clear (self->history);
+  diptych_project_set_modified (self, FALSE);
 }
 
 const char *

@@ -13,6 +13,7 @@
 
 #include "diptych-error.h"
 #include "diptych-project-io.h"
+#include "diptych-project-io-private.h"
 #include "diptych-project-private.h"
 #include "diptych-recovery.h"
 
@@ -23,11 +24,24 @@
 
 struct _DiptychRecovery
 {
-  GObject  parent_instance;
+  GObject     parent_instance;
 
-  char    *session_dir;
-  int      lock_fd;
+  char       *session_dir;
+  int         lock_fd;
+  GHashTable *watches;   /* key -> Watch */
 };
+
+/* Autosave of one project. */
+typedef struct
+{
+  DiptychRecovery *recovery;
+  char            *key;
+  DiptychProject  *project;
+  gulong           changed_id;
+  gulong           modified_id;
+  guint            timeout_id;
+  guint            delay_ms;
+} Watch;
 
 struct _DiptychSnapshot
 {
@@ -73,6 +87,27 @@ remove_folder (const char *path)
 }
 
 static void
+watch_free (Watch *watch)
+{
+  g_clear_handle_id (&watch->timeout_id, g_source_remove);
+  g_clear_signal_handler (&watch->changed_id, watch->project);
+  g_clear_signal_handler (&watch->modified_id, watch->project);
+  g_clear_object (&watch->project);
+  g_free (watch->key);
+  g_free (watch);
+}
+
+static void
+diptych_recovery_dispose (GObject *object)
+{
+  DiptychRecovery *self = (DiptychRecovery *) object;
+
+  g_clear_pointer (&self->watches, g_hash_table_unref);
+
+  G_OBJECT_CLASS (diptych_recovery_parent_class)->dispose (object);
+}
+
+static void
 diptych_recovery_finalize (GObject *object)
 {
   DiptychRecovery *self = (DiptychRecovery *) object;
@@ -88,6 +123,7 @@ diptych_recovery_finalize (GObject *object)
 static void
 diptych_recovery_class_init (DiptychRecoveryClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = diptych_recovery_dispose;
   G_OBJECT_CLASS (klass)->finalize = diptych_recovery_finalize;
 }
 
@@ -95,6 +131,7 @@ static void
 diptych_recovery_init (DiptychRecovery *self)
 {
   self->lock_fd = -1;
+  self->watches = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) watch_free);
 }
 
 static void
@@ -159,7 +196,7 @@ check_key (const char  *key,
 
 bad:
   g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
-               "Invalid snapshot key “%s”: use letters, digits, - and _", key != NULL ? key : "");
+               _("Invalid snapshot key “%s”: use letters, digits, - and _"), key != NULL ? key : "");
   return FALSE;
 }
 
@@ -223,6 +260,8 @@ diptych_recovery_save_snapshot (DiptychRecovery  *self,
     return FALSE;
 
   xml = diptych_project_to_xml (project, &xml_length);
+  if (!diptych_project_check_size (key, xml_length, error))
+    return FALSE;
   xml_path = snapshot_path (self->session_dir, key, PROJECT_SUFFIX);
   info_path = snapshot_path (self->session_dir, key, INFO_SUFFIX);
 
@@ -293,12 +332,97 @@ diptych_recovery_discard_snapshot (DiptychRecovery  *self,
   return check_key (key, error) && discard (self->session_dir, key, error);
 }
 
+static gboolean
+watch_timeout (gpointer user_data)
+{
+  Watch *watch = user_data;
+  g_autoptr(GError) error = NULL;
+
+  watch->timeout_id = 0;
+  if (diptych_project_get_modified (watch->project) &&
+      !diptych_recovery_save_snapshot (watch->recovery, watch->key, watch->project, &error))
+    g_message ("Autosave failed: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+watch_changed_cb (DiptychProject *project,
+                  Watch          *watch)
+{
+  if (watch->timeout_id == 0)
+    watch->timeout_id = g_timeout_add (watch->delay_ms, watch_timeout, watch);
+}
+
+/* Saved: the snapshot is not needed any more. */
+static void
+watch_modified_cb (DiptychProject *project,
+                   GParamSpec     *pspec,
+                   Watch          *watch)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (diptych_project_get_modified (project))
+    return;
+
+  g_clear_handle_id (&watch->timeout_id, g_source_remove);
+  if (!discard (watch->recovery->session_dir, watch->key, &error))
+    g_message ("%s", error->message);
+}
+
+/**
+ * diptych_recovery_watch:
+ * @key: names the window or project (see diptych_recovery_save_snapshot())
+ * @project: the project to keep a copy of
+ * @delay_ms: how long after a change to write the snapshot
+ *
+ * Autosave: writes a snapshot of @project @delay_ms after it changes,
+ * while it has unsaved changes, and discards the snapshot when it is
+ * saved. Replaces an earlier watch of the same @key.
+ */
+void
+diptych_recovery_watch (DiptychRecovery *self,
+                        const char      *key,
+                        DiptychProject  *project,
+                        guint            delay_ms)
+{
+  Watch *watch;
+
+  g_return_if_fail (DIPTYCH_IS_RECOVERY (self));
+  g_return_if_fail (DIPTYCH_IS_PROJECT (project));
+  g_return_if_fail (check_key (key, NULL));
+
+  watch = g_new0 (Watch, 1);
+  watch->recovery = self;
+  watch->key = g_strdup (key);
+  watch->project = g_object_ref (project);
+  watch->delay_ms = delay_ms;
+  watch->changed_id = g_signal_connect (project, "changed", G_CALLBACK (watch_changed_cb), watch);
+  watch->modified_id = g_signal_connect (project, "notify::modified", G_CALLBACK (watch_modified_cb), watch);
+  g_hash_table_replace (self->watches, watch->key, watch);
+
+  if (diptych_project_get_modified (project))
+    watch_changed_cb (project, watch);
+}
+
+/* The project was closed (saved or not): stop and discard its snapshot. */
+void
+diptych_recovery_unwatch (DiptychRecovery *self,
+                          const char      *key)
+{
+  g_return_if_fail (DIPTYCH_IS_RECOVERY (self));
+
+  if (g_hash_table_remove (self->watches, key))
+    diptych_recovery_discard_snapshot (self, key, NULL);
+}
+
 /* A clean exit: nothing is left to recover. */
 void
 diptych_recovery_close (DiptychRecovery *self)
 {
   g_return_if_fail (DIPTYCH_IS_RECOVERY (self));
 
+  g_hash_table_remove_all (self->watches);
   if (self->lock_fd < 0)
     return;
 

@@ -23,6 +23,9 @@ G_DECLARE_FINAL_TYPE (DiptychSnapshot, diptych_snapshot, DIPTYCH, SNAPSHOT, GObj
  * exit calls diptych_recovery_close(), which removes the session folder.
  * A session folder whose lock nobody holds belongs to a process that died:
  * its snapshots are offered back (diptych_recovery_list_recoverable()).
+ * diptych_recovery_watch() does the autosave of a window's project: a
+ * snapshot a moment after each change, discarded when the project is
+ * saved; diptych_recovery_unwatch() when the window closes.
  *
  * The recovery dir is $DIPTYCH_RECOVERY_DIR if set (tests), else
  * $XDG_STATE_HOME/diptych/recovery. */
@@ -37,6 +40,12 @@ gboolean         diptych_recovery_save_snapshot       (DiptychRecovery  *self,
 gboolean         diptych_recovery_discard_snapshot    (DiptychRecovery  *self,
                                                        const char       *key,
                                                        GError          **error);
+void             diptych_recovery_watch               (DiptychRecovery  *self,
+                                                       const char       *key,
+                                                       DiptychProject   *project,
+                                                       guint             delay_ms);
+void             diptych_recovery_unwatch             (DiptychRecovery  *self,
+                                                       const char       *key);
 void             diptych_recovery_close               (DiptychRecovery  *self);
 
 /* Snapshots of sessions that ended without closing (crashed), oldest
