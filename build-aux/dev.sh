@@ -15,6 +15,7 @@ PACKAGES=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
   libxml2-dev libxml2-utils libpango1.0-dev libcairo2-dev libstemmer-dev
   libglib-testing-0-dev
+  libjson-glib-dev poppler-utils
   wordnet-base
   desktop-file-utils appstream flatpak-builder
   xvfb xauth dbus dbus-daemon dbus-x11 at-spi2-core

@@ -79,21 +79,16 @@ report_fixture_new (void)
   diptych_link_add_uncovered (l1, DIPTYCH_SIDE_A, A ("for 90 minutes"));
 
   l2 = diptych_link_new (A ("They agreed to a 30-day ceasefire on energy."), B ("Стороны договорились о 30-дневном перемирии."),
-                         DIPTYCH_LINK_REWORDED, 0.8, DIPTYCH_STATE_CONFIRMED);
+                         DIPTYCH_LINK_REWORDED, 0.8, DIPTYCH_STATE_AUTO);
   diptych_link_set_id (l2, "l2");
   diptych_link_set_shared_terms (l2, terms2);
 
-  l3 = diptych_link_new (A ("The Black Sea was discussed."), B ("Чёрное море обсуждалось."),
-                         DIPTYCH_LINK_IDENTICAL, 0.95, DIPTYCH_STATE_MANUAL);
-  diptych_link_set_id (l3, "l3");
-
   l4 = diptych_link_new (A ("Trade, tariffs"), B ("שלום עולם."),
-                         DIPTYCH_LINK_REWORDED, 0.3, DIPTYCH_STATE_REJECTED);
+                         DIPTYCH_LINK_REWORDED, 0.3, DIPTYCH_STATE_AUTO);
   diptych_link_set_id (l4, "l4");
 
   diptych_alignment_add_link (alignment, l1);
   diptych_alignment_add_link (alignment, l2);
-  diptych_alignment_add_link (alignment, l3);
   diptych_alignment_add_link (alignment, l4);
   add_omission (alignment, DIPTYCH_SIDE_A, A ("The US said <script>alert(1)</script> & \"more\"."));
   add_omission (alignment, DIPTYCH_SIDE_A, A ("Trade, tariffs, and =SUM(A1) came up."));
@@ -101,11 +96,26 @@ report_fixture_new (void)
   add_omission (alignment, DIPTYCH_SIDE_B, B ("שלום עולם."));
   diptych_project_set_alignment (project, alignment);
 
+  /* The user's decisions: one link confirmed, one drawn by hand, one
+   * rejected. */
+  g_assert_true (diptych_project_confirm_link (project, diptych_project_find_link (project, "l2"), NULL));
+  g_assert_true (diptych_project_reject_link (project, diptych_project_find_link (project, "l4"), NULL));
+  l3 = g_object_ref (diptych_project_add_link (project, A ("The Black Sea was discussed."),
+                                               B ("Чёрное море обсуждалось."), NULL));
+  g_assert_nonnull (l3);
+  diptych_link_set_id (l3, "l3");
+  diptych_link_set_kind (l3, DIPTYCH_LINK_IDENTICAL);
+  diptych_link_set_score (l3, 0.95);
+  g_assert_cmpint (diptych_link_get_state (l3), ==, DIPTYCH_STATE_MANUAL);
+
   n1 = diptych_annotation_new (DIPTYCH_SIDE_A, A ("<script>alert(1)</script>"), "Demand",
                                "Note with <b>bold</b> & \"quotes\", commas\nand a newline\x01.");
-  n2 = diptych_annotation_new (DIPTYCH_SIDE_B, B ("Чёрное море"), "Agreement", "Same in both.");
+  n2 = diptych_annotation_new (DIPTYCH_SIDE_B, B ("Чёрное море"), "Agreement", "Same in both. 两份文件一致。");
   diptych_annotation_set_link_id (n2, "l3");
   n3 = diptych_annotation_new (DIPTYCH_SIDE_A, A ("=SUM(A1)"), "Question", "-1 +2 @x");
+  diptych_annotation_set_id (n1, "n1");
+  diptych_annotation_set_id (n2, "n2");
+  diptych_annotation_set_id (n3, "n3");
   diptych_project_add_annotation (project, n1);
   diptych_project_add_annotation (project, n2);
   diptych_project_add_annotation (project, n3);

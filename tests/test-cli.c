@@ -233,6 +233,9 @@ test_cli_project (Fixture       *f,
   g_assert_cmpstr (err, ==, "");
   root = parse_json (parser, out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "links")), ==, n_links);
+  /* Word-level differences are recomputed (project files do not keep them). */
+  g_assert_true (json_object_has_member (json_array_get_object_element (json_object_get_array_member (root, "links"), 0),
+                                         "word_diff"));
   annotations = json_object_get_array_member (root, "annotations");
   g_assert_cmpuint (json_array_get_length (annotations), ==, 1);
   note = json_array_get_object_element (annotations, 0);

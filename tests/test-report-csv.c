@@ -92,6 +92,16 @@ find_record (GPtrArray  *records,
   return NULL;
 }
 
+static GStrv
+get_record (GPtrArray  *records,
+            const char *id)
+{
+  GStrv record = find_record (records, id);
+
+  g_assert_nonnull (record);
+  return record;
+}
+
 static void
 test_csv_content (void)
 {
@@ -125,7 +135,7 @@ test_csv_content (void)
   g_assert_cmpuint (n_omissions, ==, 4);
   g_assert_cmpuint (n_annotations, ==, 3);
 
-  r = find_record (records, "l1");
+  r = get_record (records, "l1");
   g_assert_nonnull (r);
   g_assert_cmpstr (r[column (header, "a_text")], ==, "Leaders spoke on 18 March for 90 minutes.");
   g_assert_cmpstr (r[column (header, "b_text")], ==, "Лидеры говорили 19 марта.");
@@ -137,26 +147,26 @@ test_csv_content (void)
   g_assert_cmpstr (r[column (header, "shared_terms")], ==, "march; leaders");
 
   /* Quotes, commas and markup round-trip. */
-  r = find_record (records, "o1");
+  r = get_record (records, "o1");
   g_assert_cmpstr (r[column (header, "side")], ==, "a");
   g_assert_cmpstr (r[column (header, "a_text")], ==, "The US said <script>alert(1)</script> & \"more\".");
-  r = find_record (records, "o2");
+  r = get_record (records, "o2");
   g_assert_cmpstr (r[column (header, "a_text")], ==, "Trade, tariffs, and =SUM(A1) came up.");
-  r = find_record (records, "o3");
+  r = get_record (records, "o3");
   g_assert_cmpstr (r[column (header, "b_text")], ==, "مرحبا بالعالم، هذا نص عربي.");
   g_assert_cmpstr (r[column (header, "a_text")], ==, "");
 
   /* Newlines inside a quoted field. */
-  r = find_record (records, "n5");
+  r = get_record (records, "n1");
   g_assert_cmpstr (r[column (header, "note")], ==, "Note with <b>bold</b> & \"quotes\", commas\nand a newline\x01.");
   g_assert_cmpstr (r[column (header, "tag")], ==, "Demand");
 
   /* Formula injection neutralised. */
-  r = find_record (records, "n7");
+  r = get_record (records, "n3");
   g_assert_cmpstr (r[column (header, "a_text")], ==, "'=SUM(A1)");
   g_assert_cmpstr (r[column (header, "note")], ==, "'-1 +2 @x");
 
-  r = find_record (records, "n6");
+  r = get_record (records, "n2");
   g_assert_cmpstr (r[column (header, "link")], ==, "l3");
   g_assert_cmpstr (r[column (header, "side")], ==, "b");
   g_assert_cmpstr (r[column (header, "b_text")], ==, "Чёрное море");

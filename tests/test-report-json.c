@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "report-fixture.h"
@@ -185,6 +186,153 @@ test_json_bad_span (void)
   g_assert_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID);
 }
 
+static void
+test_json_keeps_word_ops (void)
+{
+  g_autoptr(DiptychProject) project = report_fixture_new ();
+  DiptychLink *l2 = diptych_project_find_link (project, "l2");
+  DiptychReportOptions options = DIPTYCH_REPORT_OPTIONS_DEFAULT;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  /* Without differences, the report leaves the link as it is... */
+  g_assert_false (diptych_link_has_word_ops (l2));
+  options.word_diff = FALSE;
+  first = report_fixture_write (project, DIPTYCH_REPORT_JSON, &options, NULL);
+  g_assert_false (diptych_link_has_word_ops (l2));
+
+  /* ...with them, the link keeps those computed, for the next report. */
+  g_clear_pointer (&first, g_free);
+  first = report_fixture_write (project, DIPTYCH_REPORT_JSON, NULL, NULL);
+  g_assert_true (diptych_link_has_word_ops (l2));
+  second = report_fixture_write (project, DIPTYCH_REPORT_JSON, NULL, NULL);
+  g_assert_cmpstr (first, ==, second);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GError    *error;
+  gboolean   ok;
+  guint      n_progress;
+  double     last_fraction;
+  gboolean   monotonic;
+  GThread   *main_thread;
+} AsyncData;
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  AsyncData *data = user_data;
+
+  /* Delivered on the caller's thread, never going back. */
+  g_assert_true (g_thread_self () == data->main_thread);
+  if (fraction < data->last_fraction)
+    data->monotonic = FALSE;
+  data->last_fraction = fraction;
+  data->n_progress++;
+}
+
+static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  data->ok = diptych_report_write_finish (result, &data->error);
+  g_main_loop_quit (data->loop);
+}
+
+static void
+test_json_async (void)
+{
+  g_autoptr(DiptychProject) project = report_fixture_new_large (3000);
+  g_autofree char *dir = g_dir_make_tmp ("diptych-json-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  AsyncData data = { loop, NULL, FALSE, 0, 0.0, TRUE, g_thread_self () };
+  JsonObject *root;
+
+  diptych_report_write_async (project, DIPTYCH_REPORT_JSON, NULL, file, on_progress, &data,
+                              NULL, on_written, &data);
+  g_main_loop_run (loop);
+  g_assert_no_error (data.error);
+  g_assert_true (data.ok);
+  /* Pending progress callbacks run before the loop is idle again. */
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (data.n_progress, >=, 2);
+  g_assert_true (data.monotonic);
+  g_assert_cmpfloat (data.last_fraction, ==, 1.0);
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "links")), ==, 2700);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Computed on the worker, the differences reach the links in _finish. */
+static void
+test_json_async_keeps_word_ops (void)
+{
+  g_autoptr(DiptychProject) project = report_fixture_new ();
+  DiptychLink *l2 = diptych_project_find_link (project, "l2");
+  g_autofree char *dir = g_dir_make_tmp ("diptych-json-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  AsyncData data = { loop, NULL, FALSE, 0, 0.0, TRUE, g_thread_self () };
+
+  g_assert_false (diptych_link_has_word_ops (l2));
+  diptych_report_write_async (project, DIPTYCH_REPORT_HTML, NULL, file, NULL, NULL,
+                              NULL, on_written, &data);
+  g_main_loop_run (loop);
+  g_assert_no_error (data.error);
+  g_assert_true (data.ok);
+  g_assert_true (diptych_link_has_word_ops (l2));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_json_async_cancelled (void)
+{
+  g_autoptr(DiptychProject) project = report_fixture_new_large (200);
+  g_autofree char *dir = g_dir_make_tmp ("diptych-json-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncData data = { loop, NULL, FALSE, 0, 0.0, TRUE, g_thread_self () };
+  static const char previous[] = "previous report";
+  g_autofree char *contents = NULL;
+
+  /* An earlier report stays as it was. */
+  g_assert_true (g_file_set_contents (path, previous, -1, NULL));
+  g_cancellable_cancel (cancellable);
+  diptych_report_write_async (project, DIPTYCH_REPORT_PDF, NULL, file, NULL, NULL,
+                              cancellable, on_written, &data);
+  g_main_loop_run (loop);
+  g_assert_false (data.ok);
+  g_assert_nonnull (data.error);
+  g_assert_true (g_error_matches (data.error, DIPTYCH_ERROR, DIPTYCH_ERROR_CANCELLED) ||
+                 g_error_matches (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&data.error);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, previous);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +344,10 @@ main (int   argc,
   g_test_add_func ("/report/json/large", test_json_large);
   g_test_add_func ("/report/json/no-documents", test_json_no_documents);
   g_test_add_func ("/report/json/bad-span", test_json_bad_span);
+  g_test_add_func ("/report/json/keeps-word-ops", test_json_keeps_word_ops);
+  g_test_add_func ("/report/json/async", test_json_async);
+  g_test_add_func ("/report/json/async-cancelled", test_json_async_cancelled);
+  g_test_add_func ("/report/json/async-keeps-word-ops", test_json_async_keeps_word_ops);
 
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -112,6 +113,7 @@ test_pdf_content (void)
   g_assert_true (contains_rtl (text, "مرحبا بالعالم"));
   g_assert_true (contains_rtl (text, "هذا نص عربي"));
   g_assert_true (contains_rtl (text, "שלום עולם"));
+  g_assert_nonnull (strstr (text, "两份文件一致"));
 
   /* Summary, omissions, annotations. */
   g_assert_nonnull (strstr (text, "moved: B §2"));
@@ -211,7 +213,7 @@ test_pdf_long_row (void)
   diptych_project_set_document (project, DIPTYCH_SIDE_A, a);
   diptych_project_set_document (project, DIPTYCH_SIDE_B, b);
   link = diptych_link_new (DIPTYCH_SPAN_INIT (0, diptych_document_get_length (a)), DIPTYCH_SPAN_INIT (0, 6),
-                           DIPTYCH_LINK_PARTIAL, 0.2, DIPTYCH_STATE_MANUAL);
+                           DIPTYCH_LINK_PARTIAL, 0.2, DIPTYCH_STATE_AUTO);
   diptych_alignment_add_link (alignment, link);
   diptych_project_set_alignment (project, alignment);
 
@@ -224,6 +226,99 @@ test_pdf_long_row (void)
   remove_pdf (path);
 }
 
+static void
+test_pdf_empty (void)
+{
+  g_autoptr(DiptychProject) project = diptych_project_new ();
+  g_autoptr(DiptychDocument) a = diptych_document_new ("", 0, "Empty", NULL, "text", NULL, NULL);
+  g_autoptr(DiptychDocument) b = diptych_document_new ("Nothing in common.", -1, "Other", NULL, "text", NULL, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  /* Nothing aligned yet: every format still makes a report. */
+  diptych_project_set_document (project, DIPTYCH_SIDE_A, a);
+  diptych_project_set_document (project, DIPTYCH_SIDE_B, b);
+  for (guint format = DIPTYCH_REPORT_JSON; format <= DIPTYCH_REPORT_CSV; format++)
+    {
+      gsize length = 0;
+      g_autofree char *out = report_fixture_write (project, format, NULL, &length);
+      g_assert_cmpuint (length, >, 0);
+    }
+
+  path = write_pdf (project, NULL, "empty.pdf");
+  text = extract (path);
+  g_assert_nonnull (strstr (text, "Page 1 of 1"));
+  g_assert_nonnull (strstr (text, "No linked or omitted passages to show."));
+  remove_pdf (path);
+}
+
+static void
+test_pdf_paginate (void)
+{
+  g_autoptr(DiptychProject) project = report_fixture_new_large (120);
+  g_autoptr(DiptychReportPages) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("diptych-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *reference = NULL;
+  g_autofree char *reference_info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_pages, dark = 0;
+
+  /* What GtkPrintOperation would do: one page drawn at a time. */
+  pages = diptych_report_paginate (project, NULL, 595.276, 841.89, NULL, &error);
+  g_assert_no_error (error);
+  n_pages = diptych_report_pages_get_n_pages (pages);
+  g_assert_cmpuint (n_pages, >, 1);
+
+  /* The same pages as the A4 PDF. */
+  reference = write_pdf (project, NULL, "reference.pdf");
+  reference_info = run_tool (PDFINFO, reference);
+  expected = g_strdup_printf ("Pages:           %u\n", n_pages);
+  g_assert_nonnull (strstr (reference_info, expected));
+  remove_pdf (reference);
+
+  surface = cairo_pdf_surface_create (path, 595.276, 841.89);
+  cr = cairo_create (surface);
+  diptych_report_pages_draw (pages, cr, 1);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  text = extract (path);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Page 2 of %u", n_pages);
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_nonnull (strstr (text, "A: First account"));
+  g_remove (path);
+  g_rmdir (dir);
+
+  /* On screen: the page has ink. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 298, 421);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 0.5, 0.5);
+  diptych_report_pages_draw (pages, cr, 0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < 421; y++)
+    {
+      const guint32 *row = (const guint32 *) (gpointer) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface));
+      for (int x = 0; x < 298; x++)
+        if ((row[x] & 0xff) < 0x80)
+          dark++;
+    }
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (dark, >, 1000);
+
+  /* A page with no room for the columns. */
+  g_assert_null (diptych_report_paginate (project, NULL, 100, 100, NULL, &error));
+  g_assert_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +328,8 @@ main (int   argc,
   g_test_add_func ("/report/pdf/content", test_pdf_content);
   g_test_add_func ("/report/pdf/pages", test_pdf_pages);
   g_test_add_func ("/report/pdf/long-row", test_pdf_long_row);
+  g_test_add_func ("/report/pdf/empty", test_pdf_empty);
+  g_test_add_func ("/report/pdf/paginate", test_pdf_paginate);
 
   return g_test_run ();
 }

@@ -48,17 +48,16 @@ static const char stylesheet[] =
   ".legend { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; padding: 0; list-style: none; font-size: 0.9em; }\n"
   ".chip { display: inline-block; padding: 0 0.5em; border: 1px solid #888; border-left-width: 1em; border-radius: 3px; font-weight: bold; font-size: 0.9em; }\n"
   ".annotations li, .omissions li { margin-bottom: 1em; }\n"
-  "blockquote { margin: 0.3em 0 0 0; padding: 0.2em 0.8em; border-left: 3px solid #888; white-space: pre-wrap; font-family: serif; }\n"
+  "blockquote { margin: 0.3em 0 0 0; padding: 0.2em 0.8em; border-inline-start: 3px solid #888; white-space: pre-wrap; font-family: serif; }\n"
   ".note { margin: 0.3em 0; white-space: pre-wrap; }\n"
   ".where { color: #555; font-size: 0.85em; }\n"
   ".empty { color: #555; font-style: italic; }\n"
   "@media print {\n"
   "  body { margin: 0; max-width: none; font-size: 10pt; }\n"
   "  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-  "  h2 { break-after: avoid; page-break-after: avoid; }\n"
+  "  h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
   "  tr, li, blockquote { break-inside: avoid; page-break-inside: avoid; }\n"
   "  thead { display: table-header-group; }\n"
-  "  #comparison { break-before: page; page-break-before: always; }\n"
   "}\n"
   "@page { margin: 15mm; }\n";
 
@@ -410,7 +409,9 @@ write_comparison (DiptychReport  *report,
           esc (out, diptych_report_kind_label (diptych_link_get_kind (link)));
           g_string_append (out, "</span>");
           esc (out, diptych_report_state_label (diptych_link_get_state (link)));
-          g_string_append_printf (out, "<br>%s %s", _("score"), score);
+          g_string_append (out, "<br>");
+          esc (out, _("score"));
+          g_string_append_printf (out, " %s", score);
           if (row->moved)
             {
               /* Translators: the passage is elsewhere in document B; %u is its number */
@@ -542,7 +543,8 @@ write_annotations (DiptychReport *report)
       g_string_append (out, "<li class=\"annotation\">");
       write_tag_chip (out, report->project, diptych_annotation_get_tag (annotation));
       g_string_append (out, " <span class=\"where\">");
-      g_string_append_printf (out, "%s %s · ", _("Document"), diptych_report_side_label (side));
+      esc (out, _("Document"));
+      g_string_append_printf (out, " %s · ", diptych_report_side_label (side));
       esc (out, where);
       if (diptych_annotation_get_link_id (annotation) != NULL)
         {

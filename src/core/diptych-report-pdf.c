@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "diptych-error.h"
 #include "diptych-report-private.h"
@@ -36,22 +37,32 @@ typedef enum
   DECOR_QUOTE,
 } Decor;
 
+/* Where a line of a layout lies, in Pango units. */
+typedef struct
+{
+  int top;
+  int bottom;
+  int baseline;
+  int x;
+} LineMetrics;
+
 typedef struct
 {
   PangoLayout *layout;
   double       x;
   Decor        decor;
-  GArray      *tops;       /* per line, in Pango units */
-  GArray      *bottoms;
-  GArray      *baselines;
+  GArray      *lines;      /* LineMetrics */
   guint        next_line;
 } Cell;
 
 typedef struct
 {
   DiptychReport  *report;
+  PangoFontMap   *font_map;
   PangoContext   *context;
+  GHashTable     *fonts;     /* description string → PangoFontDescription */
   GPtrArray      *pages;     /* cairo_surface_t (recording) */
+  GArray         *lines;     /* Line, of the page being drawn */
   cairo_t        *cr;
   double          width;
   double          height;
@@ -64,13 +75,27 @@ typedef struct
   GError         *write_error;
 } Pdf;
 
-static PangoLayout *
-new_layout (Pdf        *pdf,
-            const char *font,
-            double      width)
+/* A context for print: no hinting, metrics in points. */
+static PangoContext *
+print_context_new (PangoFontMap *font_map)
 {
-  PangoLayout *layout = pango_layout_new (pdf->context);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+static PangoLayout *
+layout_new (PangoContext               *context,
+            const PangoFontDescription *desc,
+            double                      width)
+{
+  PangoLayout *layout = pango_layout_new (context);
 
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -79,23 +104,43 @@ new_layout (Pdf        *pdf,
   return layout;
 }
 
+static PangoLayout *
+new_layout (Pdf        *pdf,
+            const char *font,
+            double      width)
+{
+  PangoFontDescription *desc = g_hash_table_lookup (pdf->fonts, font);
+
+  if (desc == NULL)
+    {
+      desc = pango_font_description_from_string (font);
+      g_hash_table_insert (pdf->fonts, g_strdup (font), desc);
+    }
+  return layout_new (pdf->context, desc, width);
+}
+
+/* Done by the thread that lays the cell out, so that the one drawing it
+ * does not walk the layout again. */
 static void
 cell_measure (Cell *cell)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (cell->layout);
+  PangoLayoutIter *iter;
 
-  cell->tops = g_array_new (FALSE, FALSE, sizeof (int));
-  cell->bottoms = g_array_new (FALSE, FALSE, sizeof (int));
-  cell->baselines = g_array_new (FALSE, FALSE, sizeof (int));
+  if (cell->lines != NULL)
+    return;
+
+  cell->lines = g_array_new (FALSE, FALSE, sizeof (LineMetrics));
+  iter = pango_layout_get_iter (cell->layout);
   do
     {
-      int y0, y1, baseline;
+      LineMetrics metrics;
+      PangoRectangle logical;
 
-      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-      baseline = pango_layout_iter_get_baseline (iter);
-      g_array_append_val (cell->tops, y0);
-      g_array_append_val (cell->bottoms, y1);
-      g_array_append_val (cell->baselines, baseline);
+      pango_layout_iter_get_line_yrange (iter, &metrics.top, &metrics.bottom);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      metrics.baseline = pango_layout_iter_get_baseline (iter);
+      metrics.x = logical.x;
+      g_array_append_val (cell->lines, metrics);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -105,20 +150,18 @@ static void
 cell_clear (Cell *cell)
 {
   g_clear_object (&cell->layout);
-  g_clear_pointer (&cell->tops, g_array_unref);
-  g_clear_pointer (&cell->bottoms, g_array_unref);
-  g_clear_pointer (&cell->baselines, g_array_unref);
+  g_clear_pointer (&cell->lines, g_array_unref);
 }
 
 static double
 cell_remaining_height (Cell *cell)
 {
-  guint n = cell->tops->len;
+  guint n = cell->lines->len;
 
   if (cell->next_line >= n)
     return 0.0;
-  return (g_array_index (cell->bottoms, int, n - 1) -
-          g_array_index (cell->tops, int, cell->next_line)) / (double) PANGO_SCALE;
+  return (g_array_index (cell->lines, LineMetrics, n - 1).bottom -
+          g_array_index (cell->lines, LineMetrics, cell->next_line).top) / (double) PANGO_SCALE;
 }
 
 static void
@@ -131,6 +174,18 @@ set_rgb (cairo_t    *cr,
   cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
 }
 
+/* The bars beside passages and the rules between rows are collected and
+ * stroked together when the page is done: a few strokes a page rather
+ * than three a row. */
+typedef struct
+{
+  Decor  decor;
+  double x0;
+  double y0;
+  double x1;
+  double y1;
+} Line;
+
 static void
 draw_decor (Pdf    *pdf,
             Decor   decor,
@@ -138,29 +193,60 @@ draw_decor (Pdf    *pdf,
             double  y0,
             double  y1)
 {
-  cairo_t *cr = pdf->cr;
-  static const double dash[] = { 4.0, 2.0 };
-  static const double dot[] = { 1.0, 1.5 };
+  Line line = { decor, x - 4.0, y0, x - 4.0, y1 };
 
   if (decor == DECOR_NONE || y1 <= y0)
     return;
+  g_array_append_val (pdf->lines, line);
+}
 
-  cairo_save (cr);
-  cairo_set_line_width (cr, 2.0);
-  switch (decor)
+static void
+draw_rule (Pdf    *pdf,
+           double  y)
+{
+  Line line = { DECOR_NONE, MARGIN, y, pdf->width - MARGIN, y };
+
+  g_array_append_val (pdf->lines, line);
+}
+
+static void
+stroke_lines (Pdf *pdf)
+{
+  static const double dash[] = { 4.0, 2.0 };
+  static const double dot[] = { 1.0, 1.5 };
+  cairo_t *cr = pdf->cr;
+
+  for (Decor decor = DECOR_NONE; decor <= DECOR_QUOTE; decor++)
     {
-    case DECOR_IDENTICAL: set_rgb (cr, 0x26a269); break;
-    case DECOR_REWORDED: set_rgb (cr, 0x1c71d8); cairo_set_dash (cr, dash, 2, 0); break;
-    case DECOR_PARTIAL: set_rgb (cr, 0xc64600); cairo_set_dash (cr, dot, 2, 0); break;
-    case DECOR_OMISSION: set_rgb (cr, 0xc01c28); cairo_set_line_width (cr, 3.0); break;
-    case DECOR_QUOTE: set_rgb (cr, 0x888888); break;
-    case DECOR_NONE:
-    default: break;
+      gboolean any = FALSE;
+
+      cairo_save (cr);
+      cairo_set_line_width (cr, 2.0);
+      switch (decor)
+        {
+        case DECOR_NONE: set_rgb (cr, 0xc0c0c0); cairo_set_line_width (cr, 0.5); break;
+        case DECOR_IDENTICAL: set_rgb (cr, 0x26a269); break;
+        case DECOR_REWORDED: set_rgb (cr, 0x1c71d8); cairo_set_dash (cr, dash, 2, 0); break;
+        case DECOR_PARTIAL: set_rgb (cr, 0xc64600); cairo_set_dash (cr, dot, 2, 0); break;
+        case DECOR_OMISSION: set_rgb (cr, 0xc01c28); cairo_set_line_width (cr, 3.0); break;
+        case DECOR_QUOTE: set_rgb (cr, 0x888888); break;
+        default: break;
+        }
+      for (guint i = 0; i < pdf->lines->len; i++)
+        {
+          const Line *line = &g_array_index (pdf->lines, Line, i);
+
+          if (line->decor != decor)
+            continue;
+          cairo_move_to (cr, line->x0, line->y0);
+          cairo_line_to (cr, line->x1, line->y1);
+          any = TRUE;
+        }
+      if (any)
+        cairo_stroke (cr);
+      cairo_restore (cr);
     }
-  cairo_move_to (cr, x - 4.0, y0);
-  cairo_line_to (cr, x - 4.0, y1);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  g_array_set_size (pdf->lines, 0);
 }
 
 /* Draws the lines of a cell that fit above limit, from its next line on.
@@ -170,38 +256,35 @@ cell_draw (Pdf    *pdf,
            Cell   *cell,
            double  limit)
 {
-  PangoLayoutIter *iter;
+  GSList *lines;
   guint first = cell->next_line, line = 0;
   int origin;
   double used = 0.0;
 
-  if (first >= cell->tops->len)
+  if (first >= cell->lines->len)
     return 0.0;
 
-  origin = g_array_index (cell->tops, int, first);
-  iter = pango_layout_get_iter (cell->layout);
-  do
+  origin = g_array_index (cell->lines, LineMetrics, first).top;
+  lines = pango_layout_get_lines_readonly (cell->layout);
+  for (; lines != NULL && line < cell->lines->len; lines = lines->next, line++)
     {
-      PangoRectangle logical;
+      const LineMetrics *metrics = &g_array_index (cell->lines, LineMetrics, line);
       double bottom;
 
       if (line < first)
         continue;
-      bottom = (g_array_index (cell->bottoms, int, line) - origin) / (double) PANGO_SCALE;
-      if (pdf->y + bottom > limit && line > first)
-        break;
-      if (pdf->y + bottom > limit && pdf->y > pdf->top + 0.5)
+      bottom = (metrics->bottom - origin) / (double) PANGO_SCALE;
+      /* A line that does not fit waits for the next page, unless the page
+       * is empty. */
+      if (pdf->y + bottom > limit && (line > first || pdf->y > pdf->top + 0.5))
         break;
 
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      cairo_move_to (pdf->cr, cell->x + logical.x / (double) PANGO_SCALE,
-                     pdf->y + (g_array_index (cell->baselines, int, line) - origin) / (double) PANGO_SCALE);
-      pango_cairo_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
+      cairo_move_to (pdf->cr, cell->x + metrics->x / (double) PANGO_SCALE,
+                     pdf->y + (metrics->baseline - origin) / (double) PANGO_SCALE);
+      pango_cairo_show_layout_line (pdf->cr, lines->data);
       used = bottom;
       cell->next_line = line + 1;
     }
-  while (line++, pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
 
   draw_decor (pdf, cell->decor, cell->x, pdf->y, pdf->y + used);
   return used;
@@ -253,7 +336,7 @@ flow (Pdf    *pdf,
           used = MAX (used, h);
         }
       for (guint i = 0; i < n_cells; i++)
-        done = done && cells[i].next_line >= cells[i].tops->len;
+        done = done && cells[i].next_line >= cells[i].lines->len;
 
       pdf->y += used;
       if (done)
@@ -262,15 +345,7 @@ flow (Pdf    *pdf,
     }
 
   if (rule)
-    {
-      cairo_save (pdf->cr);
-      set_rgb (pdf->cr, 0xc0c0c0);
-      cairo_set_line_width (pdf->cr, 0.5);
-      cairo_move_to (pdf->cr, MARGIN, pdf->y + spacing / 2);
-      cairo_line_to (pdf->cr, pdf->width - MARGIN, pdf->y + spacing / 2);
-      cairo_stroke (pdf->cr);
-      cairo_restore (pdf->cr);
-    }
+    draw_rule (pdf, pdf->y + spacing / 2);
   pdf->y += spacing;
 
   for (guint i = 0; i < n_cells; i++)
@@ -326,6 +401,8 @@ start_page (Pdf *pdf)
   cairo_rectangle_t extents = { 0, 0, pdf->width, pdf->height };
   cairo_surface_t *page;
 
+  if (pdf->cr != NULL)
+    stroke_lines (pdf);
   g_clear_pointer (&pdf->cr, cairo_destroy);
   page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   g_ptr_array_add (pdf->pages, page);
@@ -361,23 +438,95 @@ draw_table_header (Pdf *pdf)
   pdf->in_table = TRUE;
 }
 
-static void
-append_piece_markup (const char         *text,
-                     gsize               n_bytes,
-                     DiptychPieceStyle   style,
-                     DiptychDiscrepancy  discrepancy,
-                     gpointer            user_data)
+/* Passages are laid out from plain text and an attribute list built
+ * alongside it: no markup to escape and parse for the bulk of the report. */
+typedef struct
 {
-  GString *out = user_data;
-  const char *attrs = NULL;
+  GString       *text;
+  PangoAttrList *attrs;
+} Styled;
+
+static void
+append_plain (GString    *out,
+              const char *text,
+              gsize       n_bytes)
+{
+  const char *end = text + n_bytes, *run = text;
+
+  for (const char *p = text; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c >= 0x20 && c != 0x7f) || c == '\n' || c == '\t')
+        continue;
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, c == '\r' ? "\n" : "\xef\xbf\xbd");
+      run = p + 1;
+    }
+  g_string_append_len (out, run, end - run);
+}
+
+static void
+add_attr (Styled         *styled,
+          PangoAttribute *attr,
+          guint           start,
+          guint           end)
+{
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (styled->attrs, attr);
+}
+
+/* Appends text, with one attribute over it (taken) or none. */
+static void
+styled_append (Styled         *styled,
+               const char     *text,
+               PangoAttribute *attr)
+{
+  guint start = styled->text->len;
+
+  append_plain (styled->text, text, strlen (text));
+  if (attr != NULL)
+    add_attr (styled, attr, start, styled->text->len);
+}
+
+static void
+add_piece_attrs (const char         *text,
+                 gsize               n_bytes,
+                 DiptychPieceStyle   style,
+                 DiptychDiscrepancy  discrepancy,
+                 gpointer            user_data)
+{
+  Styled *styled = user_data;
+  guint start = styled->text->len, end;
+
+  append_plain (styled->text, text, n_bytes);
+  end = styled->text->len;
 
   switch (style)
     {
-    case DIPTYCH_PIECE_REWORDED: attrs = "style=\"italic\" underline=\"low\""; break;
-    case DIPTYCH_PIECE_CHANGED: attrs = "weight=\"bold\" underline=\"double\""; break;
-    case DIPTYCH_PIECE_INSERTED: attrs = "weight=\"bold\" underline=\"single\" background=\"#e5f5e9\""; break;
-    case DIPTYCH_PIECE_DELETED: attrs = "strikethrough=\"true\" background=\"#fbe9ea\""; break;
-    case DIPTYCH_PIECE_UNCOVERED: attrs = "style=\"italic\" underline=\"error\" underline_color=\"#c64600\""; break;
+    case DIPTYCH_PIECE_REWORDED:
+      add_attr (styled, pango_attr_style_new (PANGO_STYLE_ITALIC), start, end);
+      add_attr (styled, pango_attr_underline_new (PANGO_UNDERLINE_LOW), start, end);
+      break;
+    case DIPTYCH_PIECE_CHANGED:
+      add_attr (styled, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, end);
+      add_attr (styled, pango_attr_underline_new (PANGO_UNDERLINE_DOUBLE), start, end);
+      break;
+    case DIPTYCH_PIECE_INSERTED:
+      add_attr (styled, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, end);
+      add_attr (styled, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE), start, end);
+      add_attr (styled, pango_attr_background_new (0xe5e5, 0xf5f5, 0xe9e9), start, end);
+      break;
+    case DIPTYCH_PIECE_DELETED:
+      add_attr (styled, pango_attr_strikethrough_new (TRUE), start, end);
+      add_attr (styled, pango_attr_background_new (0xfbfb, 0xe9e9, 0xeaea), start, end);
+      break;
+    case DIPTYCH_PIECE_UNCOVERED:
+      add_attr (styled, pango_attr_style_new (PANGO_STYLE_ITALIC), start, end);
+      add_attr (styled, pango_attr_underline_new (PANGO_UNDERLINE_ERROR), start, end);
+      add_attr (styled, pango_attr_underline_color_new (0xc6c6, 0x4646, 0x0000), start, end);
+      break;
     case DIPTYCH_PIECE_PLAIN:
     case DIPTYCH_PIECE_SAME:
     default:
@@ -385,29 +534,53 @@ append_piece_markup (const char         *text,
     }
 
   if (discrepancy != DIPTYCH_DISCREPANCY_NONE)
-    g_string_append (out, "<span background=\"#ffd6d6\">");
-  if (attrs != NULL)
-    g_string_append_printf (out, "<span %s>", attrs);
-  diptych_report_append_escaped (out, text, n_bytes);
-  if (attrs != NULL)
-    g_string_append (out, "</span>");
-  if (discrepancy != DIPTYCH_DISCREPANCY_NONE)
-    g_string_append (out, "</span><span foreground=\"#c01c28\" weight=\"bold\" rise=\"3000\" size=\"smaller\">⚠</span>");
+    {
+      add_attr (styled, pango_attr_background_new (0xffff, 0xd6d6, 0xd6d6), start, end);
+      g_string_append (styled->text, "⚠");
+      add_attr (styled, pango_attr_foreground_new (0xc0c0, 0x1c1c, 0x2828), end, styled->text->len);
+      add_attr (styled, pango_attr_weight_new (PANGO_WEIGHT_BOLD), end, styled->text->len);
+      add_attr (styled, pango_attr_rise_new (3 * PANGO_SCALE), end, styled->text->len);
+      add_attr (styled, pango_attr_scale_new (PANGO_SCALE_SMALL), end, styled->text->len);
+    }
 }
 
 static PangoLayout *
-passage_layout (Pdf         *pdf,
-                DiptychLink *link,
-                DiptychSide  side,
-                DiptychSpan  span,
-                double       width)
+passage_layout (DiptychReport              *report,
+                PangoContext               *context,
+                const PangoFontDescription *desc,
+                DiptychLink                *link,
+                DiptychSide                 side,
+                DiptychSpan                 span,
+                double                      width)
 {
-  g_autoptr(GString) markup = g_string_new (NULL);
-  PangoLayout *layout = new_layout (pdf, TEXT_FONT, width);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  Styled styled = { text, attrs };
+  PangoLayout *layout = layout_new (context, desc, width);
 
-  diptych_report_foreach_piece (pdf->report, link, side, span, append_piece_markup, markup);
-  pango_layout_set_markup (layout, markup->str, markup->len);
+  diptych_report_foreach_piece (report, link, side, span, add_piece_attrs, &styled);
+  pango_layout_set_text (layout, text->str, text->len);
+  pango_layout_set_attributes (layout, attrs);
   return layout;
+}
+
+/* Appends formatted markup; the string arguments are escaped. */
+static void markup_printf (GString    *markup,
+                           const char *format,
+                           ...) G_GNUC_PRINTF (2, 3);
+
+static void
+markup_printf (GString    *markup,
+               const char *format,
+               ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  g_string_append (markup, text);
 }
 
 static void
@@ -430,23 +603,23 @@ write_title (Pdf *pdf)
       g_autoptr(GString) markup = g_string_new ("<b>");
       GDateTime *imported = diptych_document_get_imported (doc);
 
-      g_string_append_printf (markup, "%s · ", diptych_report_side_label (side));
+      markup_printf (markup, "%s · ", diptych_report_side_label (side));
       diptych_report_append_escaped (markup, name, -1);
       g_string_append (markup, "</b>\n");
       if (diptych_document_get_source (doc) != NULL)
         {
-          g_string_append_printf (markup, "%s: ", _("Source"));
+          markup_printf (markup, "%s: ", _("Source"));
           diptych_report_append_escaped (markup, diptych_document_get_source (doc), -1);
           g_string_append (markup, "\n");
         }
       if (imported != NULL)
         {
           g_autofree char *when = g_date_time_format (imported, "%Y-%m-%d %H:%M:%S %Z");
-          g_string_append_printf (markup, "%s: ", _("Imported"));
+          markup_printf (markup, "%s: ", _("Imported"));
           diptych_report_append_escaped (markup, when, -1);
           g_string_append (markup, "\n");
         }
-      g_string_append_printf (markup, "%s: %u · %s: <tt>%s</tt>",
+      markup_printf (markup, "%s: %u · %s: <tt>%s</tt>",
                               _("Characters"), diptych_document_get_length (doc),
                               _("SHA-256"), diptych_document_get_sha256 (doc) != NULL
                                               ? diptych_document_get_sha256 (doc) : "—");
@@ -465,22 +638,22 @@ write_summary (Pdf *pdf)
 
   heading (pdf, _("Summary"), 13);
 
-  g_string_append_printf (markup, "%s: A %s · B %s\n",
+  markup_printf (markup, "%s: A %s · B %s\n",
                           _("Text with a counterpart in the other document"), cov_a, cov_b);
-  g_string_append_printf (markup, "%s: A %u · B %u\n",
+  markup_printf (markup, "%s: A %u · B %u\n",
                           _("Omissions (passages without counterpart)"),
                           report->n_omissions[DIPTYCH_SIDE_A], report->n_omissions[DIPTYCH_SIDE_B]);
-  g_string_append_printf (markup, "%s: ", _("Links"));
+  markup_printf (markup, "%s: ", _("Links"));
   for (guint kind = 0; kind < G_N_ELEMENTS (report->n_by_kind); kind++)
-    g_string_append_printf (markup, "%s%s %u", kind > 0 ? " · " : "",
+    markup_printf (markup, "%s%s %u", kind > 0 ? " · " : "",
                             diptych_report_kind_label (kind), report->n_by_kind[kind]);
   g_string_append (markup, "\n");
   for (guint state = 0; state < G_N_ELEMENTS (report->n_by_state); state++)
-    g_string_append_printf (markup, "%s%s %u", state > 0 ? " · " : "",
+    markup_printf (markup, "%s%s %u", state > 0 ? " · " : "",
                             diptych_report_state_label (state), report->n_by_state[state]);
-  g_string_append_printf (markup, "\n%s: ", _("Annotations by tag"));
+  markup_printf (markup, "\n%s: ", _("Annotations by tag"));
   if (report->annotations->len == 0)
-    g_string_append (markup, _("No annotations."));
+    markup_printf (markup, "%s", _("No annotations."));
   for (guint i = 0; i < report->annotations->len; i++)
     {
       const char *tag = diptych_annotation_get_tag (g_ptr_array_index (report->annotations, i));
@@ -492,9 +665,9 @@ write_summary (Pdf *pdf)
       if (g_hash_table_size (counted) > 1)
         g_string_append (markup, " · ");
       if (t != NULL && diptych_tag_color_is_valid (diptych_tag_get_color (t)))
-        g_string_append_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
+        markup_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
       diptych_report_append_escaped (markup, tag, -1);
-      g_string_append_printf (markup, " %u", diptych_report_count_annotations_with_tag (report, tag));
+      markup_printf (markup, " %u", diptych_report_count_annotations_with_tag (report, tag));
     }
   paragraph (pdf, BODY_FONT, markup->str, 0.0, 6.0, DECOR_NONE);
 }
@@ -504,7 +677,7 @@ write_legend (Pdf *pdf)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
 
-  g_string_append_printf (markup,
+  markup_printf (markup,
                           "<span style=\"italic\" underline=\"low\">%s</span>   "
                           "<span weight=\"bold\" underline=\"double\">%s</span>   "
                           "<span weight=\"bold\" underline=\"single\">%s</span>   "
@@ -517,11 +690,272 @@ write_legend (Pdf *pdf)
   paragraph (pdf, SMALL_FONT, markup->str, 0.0, 6.0, DECOR_NONE);
 }
 
+/* Shaping the text is most of the work. Worker threads lay out the cells
+ * of the table in chunks of rows while this thread paginates and draws
+ * the chunks before, in order. Pango objects must not be used by two
+ * threads at once, so each chunk in flight has a context of its own font
+ * map (a slot); the slot is given back once its chunk has been drawn and
+ * its layouts freed. Chunks are taken in order and a worker takes one
+ * only with a slot in hand, so the chunk this thread waits for is always
+ * being laid out. */
+#define CHUNK_ROWS 128
+#define MAX_WORKERS 2
+#define N_SLOTS (MAX_WORKERS + 2)
+
+/* The cells of a row: the label, the passage of A, that of B. */
+#define N_CELLS 3
+
+typedef struct
+{
+  guint         first;
+  guint         last;
+  guint         slot;
+  Cell         *cells;     /* N_CELLS per row, laid out and measured */
+} Chunk;
+
+typedef struct
+{
+  DiptychReport        *report;
+  double                width[N_CELLS];
+  PangoFontMap         *font_maps[N_SLOTS];
+  PangoContext         *contexts[N_SLOTS];
+  PangoFontDescription *text_font;
+  PangoFontDescription *small_font;
+  PangoFontDescription *body_font;
+  GAsyncQueue          *free_slots;   /* slot + 1 */
+  GThread              *workers[MAX_WORKERS];
+  guint                 n_workers;
+  guint                 n_chunks;
+  gint                  next_chunk;   /* the next chunk a worker takes */
+  gint                  stop;
+  GMutex                mutex;
+  GCond                 cond;
+  Chunk               **done;         /* by chunk number, under mutex */
+} Pipeline;
+
+static void
+chunk_free (Chunk *chunk)
+{
+  for (guint i = 0; i < N_CELLS * (chunk->last - chunk->first); i++)
+    cell_clear (&chunk->cells[i]);
+  g_free (chunk->cells);
+  g_free (chunk);
+}
+
+/* The label of a row: short and plain, as it is laid out for every row. */
+static PangoLayout *
+label_layout (Pipeline         *pipeline,
+              PangoContext     *context,
+              DiptychReportRow *row)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  Styled styled = { text, attrs };
+  PangoLayout *layout = layout_new (context, pipeline->small_font, pipeline->width[0]);
+
+  if (row->link != NULL)
+    {
+      DiptychLink *link = row->link;
+      g_autofree char *score = diptych_report_format_score (diptych_link_get_score (link));
+
+      g_string_append_printf (text, "A §%u · B §%u\n", row->a_number, row->b_number);
+      styled_append (&styled, diptych_report_kind_label (diptych_link_get_kind (link)),
+                     pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      g_string_append_printf (text, " %s", score);
+      if (diptych_link_get_state (link) != DIPTYCH_STATE_AUTO)
+        {
+          g_string_append_c (text, '\n');
+          styled_append (&styled, diptych_report_state_label (diptych_link_get_state (link)), NULL);
+        }
+      if (row->moved)
+        {
+          g_autofree char *moved = g_strdup_printf (_("moved: B §%u"), row->b_number);
+
+          g_string_append_c (text, '\n');
+          styled_append (&styled, moved, pango_attr_foreground_new (0x6161, 0x3535, 0x8383));
+        }
+    }
+  else
+    {
+      g_autofree char *only = g_strdup_printf (_("Only in %s"),
+                                               diptych_report_side_label (diptych_omission_get_side (row->omission)));
+
+      styled_append (&styled, _("Omission"), pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      g_string_append_c (text, '\n');
+      styled_append (&styled, only, NULL);
+    }
+
+  pango_layout_set_text (layout, text->str, text->len);
+  pango_layout_set_attributes (layout, attrs);
+  return layout;
+}
+
+static Chunk *
+lay_out_chunk (Pipeline *pipeline,
+               guint     first,
+               guint     slot)
+{
+  DiptychReport *report = pipeline->report;
+  PangoContext *context = pipeline->contexts[slot];
+  Chunk *chunk = g_new0 (Chunk, 1);
+
+  chunk->first = first;
+  chunk->last = MIN (first + CHUNK_ROWS, report->rows->len);
+  chunk->slot = slot;
+  chunk->cells = g_new0 (Cell, N_CELLS * (chunk->last - chunk->first));
+
+  for (guint i = chunk->first; i < chunk->last; i++)
+    {
+      DiptychReportRow *row = &g_array_index (report->rows, DiptychReportRow, i);
+      Cell *cells = &chunk->cells[N_CELLS * (i - chunk->first)];
+
+      cells[0].layout = label_layout (pipeline, context, row);
+      for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
+        {
+          PangoLayout *layout;
+
+          if (row->link != NULL)
+            layout = passage_layout (report, context, pipeline->text_font, row->link, side,
+                                     diptych_link_get_span (row->link, side), pipeline->width[1 + side]);
+          else if (diptych_omission_get_side (row->omission) == side)
+            layout = passage_layout (report, context, pipeline->text_font, NULL, side,
+                                     diptych_omission_get_span (row->omission), pipeline->width[1 + side]);
+          else
+            {
+              layout = layout_new (context, pipeline->body_font, pipeline->width[1 + side]);
+              pango_layout_set_text (layout, "—", -1);
+              pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+            }
+          cells[1 + side].layout = layout;
+        }
+      /* Lay them out here, not in the thread that draws them. */
+      for (guint c = 0; c < N_CELLS; c++)
+        cell_measure (&cells[c]);
+    }
+  return chunk;
+}
+
+static gpointer
+pipeline_thread (gpointer data)
+{
+  Pipeline *pipeline = data;
+
+  for (;;)
+    {
+      guint slot = GPOINTER_TO_UINT (g_async_queue_pop (pipeline->free_slots)) - 1;
+      guint index;
+      Chunk *chunk;
+
+      index = (guint) g_atomic_int_add (&pipeline->next_chunk, 1);
+      if (g_atomic_int_get (&pipeline->stop) || index >= pipeline->n_chunks)
+        {
+          if (slot < N_SLOTS)
+            g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (slot + 1));
+          break;
+        }
+
+      chunk = lay_out_chunk (pipeline, index * CHUNK_ROWS, slot);
+      g_mutex_lock (&pipeline->mutex);
+      pipeline->done[index] = chunk;
+      g_cond_broadcast (&pipeline->cond);
+      g_mutex_unlock (&pipeline->mutex);
+    }
+  return NULL;
+}
+
+static void
+pipeline_init (Pipeline      *pipeline,
+               DiptychReport *report,
+               const double   width[N_CELLS])
+{
+  memset (pipeline, 0, sizeof *pipeline);
+  pipeline->report = report;
+  for (guint c = 0; c < N_CELLS; c++)
+    pipeline->width[c] = width[c];
+  pipeline->text_font = pango_font_description_from_string (TEXT_FONT);
+  pipeline->small_font = pango_font_description_from_string (SMALL_FONT);
+  pipeline->body_font = pango_font_description_from_string (BODY_FONT);
+  pipeline->free_slots = g_async_queue_new ();
+  pipeline->n_chunks = (report->rows->len + CHUNK_ROWS - 1) / CHUNK_ROWS;
+  pipeline->done = g_new0 (Chunk *, pipeline->n_chunks);
+  g_mutex_init (&pipeline->mutex);
+  g_cond_init (&pipeline->cond);
+  for (guint i = 0; i < N_SLOTS; i++)
+    {
+      pipeline->font_maps[i] = pango_cairo_font_map_new ();
+      pipeline->contexts[i] = print_context_new (pipeline->font_maps[i]);
+      g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (i + 1));
+    }
+
+  /* Small tables are laid out here, chunk by chunk. */
+  if (pipeline->n_chunks > 1)
+    pipeline->n_workers = MIN (MAX_WORKERS, MAX (g_get_num_processors (), 1));
+  for (guint i = 0; i < pipeline->n_workers; i++)
+    pipeline->workers[i] = g_thread_new ("diptych-pdf-layout", pipeline_thread, pipeline);
+}
+
+static Chunk *
+pipeline_next (Pipeline *pipeline,
+               guint     first)
+{
+  guint index = first / CHUNK_ROWS;
+  Chunk *chunk;
+
+  if (pipeline->n_workers == 0)
+    return lay_out_chunk (pipeline, first, GPOINTER_TO_UINT (g_async_queue_pop (pipeline->free_slots)) - 1);
+
+  g_mutex_lock (&pipeline->mutex);
+  while (pipeline->done[index] == NULL)
+    g_cond_wait (&pipeline->cond, &pipeline->mutex);
+  chunk = g_steal_pointer (&pipeline->done[index]);
+  g_mutex_unlock (&pipeline->mutex);
+  return chunk;
+}
+
+static void
+pipeline_done_with (Pipeline *pipeline,
+                    Chunk    *chunk)
+{
+  guint slot = chunk->slot;
+
+  chunk_free (chunk);
+  g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (slot + 1));
+}
+
+static void
+pipeline_clear (Pipeline *pipeline)
+{
+  /* Wake the workers that wait for a slot, and let them finish. */
+  g_atomic_int_set (&pipeline->stop, 1);
+  for (guint i = 0; i < pipeline->n_workers; i++)
+    g_async_queue_push (pipeline->free_slots, GUINT_TO_POINTER (N_SLOTS + 1));
+  for (guint i = 0; i < pipeline->n_workers; i++)
+    g_thread_join (pipeline->workers[i]);
+
+  for (guint i = 0; i < pipeline->n_chunks; i++)
+    g_clear_pointer (&pipeline->done[i], chunk_free);
+  g_clear_pointer (&pipeline->done, g_free);
+  g_mutex_clear (&pipeline->mutex);
+  g_cond_clear (&pipeline->cond);
+  g_clear_pointer (&pipeline->free_slots, g_async_queue_unref);
+  for (guint i = 0; i < N_SLOTS; i++)
+    {
+      g_clear_object (&pipeline->contexts[i]);
+      g_clear_object (&pipeline->font_maps[i]);
+    }
+  g_clear_pointer (&pipeline->text_font, pango_font_description_free);
+  g_clear_pointer (&pipeline->small_font, pango_font_description_free);
+  g_clear_pointer (&pipeline->body_font, pango_font_description_free);
+}
+
 static gboolean
 write_rows (Pdf     *pdf,
             GError **error)
 {
   DiptychReport *report = pdf->report;
+  Pipeline pipeline;
+  Chunk *chunk = NULL;
+  gboolean ok = TRUE;
 
   heading (pdf, _("Side by side"), 13);
   write_legend (pdf);
@@ -531,67 +965,50 @@ write_rows (Pdf     *pdf,
       return TRUE;
     }
 
+  pipeline_init (&pipeline, report, pdf->col_width);
   draw_table_header (pdf);
   for (guint i = 0; i < report->rows->len; i++)
     {
       DiptychReportRow *row = &g_array_index (report->rows, DiptychReportRow, i);
-      g_autoptr(GString) meta = g_string_new (NULL);
-      Cell cells[3] = { { NULL, }, };
+      Cell cells[N_CELLS] = { { NULL, }, };
 
-      for (guint c = 0; c < 3; c++)
-        cells[c].x = pdf->col_x[c];
+      if (chunk == NULL)
+        chunk = pipeline_next (&pipeline, i);
+
+      /* Laid out by the worker; flow() frees them. */
+      for (guint c = 0; c < N_CELLS; c++)
+        {
+          Cell *cell = &chunk->cells[N_CELLS * (i - chunk->first) + c];
+
+          cells[c] = *cell;
+          memset (cell, 0, sizeof *cell);
+          cells[c].x = pdf->col_x[c];
+        }
 
       if (row->link != NULL)
         {
-          DiptychLink *link = row->link;
-          DiptychLinkKind kind = diptych_link_get_kind (link);
-          g_autofree char *score = diptych_report_format_score (diptych_link_get_score (link));
-          Decor decor = kind == DIPTYCH_LINK_IDENTICAL ? DECOR_IDENTICAL
-                      : kind == DIPTYCH_LINK_REWORDED ? DECOR_REWORDED : DECOR_PARTIAL;
+          DiptychLinkKind kind = diptych_link_get_kind (row->link);
 
-          g_string_append_printf (meta, "A §%u · B §%u\n<b>", row->a_number, row->b_number);
-          diptych_report_append_escaped (meta, diptych_report_kind_label (kind), -1);
-          g_string_append (meta, "</b>\n");
-          diptych_report_append_escaped (meta, diptych_report_state_label (diptych_link_get_state (link)), -1);
-          g_string_append_printf (meta, "\n%s %s", _("score"), score);
-          if (row->moved)
-            {
-              g_autofree char *moved = g_strdup_printf (_("moved: B §%u"), row->b_number);
-              g_string_append (meta, "\n<span foreground=\"#613583\" weight=\"bold\">");
-              diptych_report_append_escaped (meta, moved, -1);
-              g_string_append (meta, "</span>");
-            }
-          cells[1].layout = passage_layout (pdf, link, DIPTYCH_SIDE_A, diptych_link_get_span (link, DIPTYCH_SIDE_A), pdf->col_width[1]);
-          cells[2].layout = passage_layout (pdf, link, DIPTYCH_SIDE_B, diptych_link_get_span (link, DIPTYCH_SIDE_B), pdf->col_width[2]);
-          cells[1].decor = cells[2].decor = decor;
+          cells[1].decor = cells[2].decor = kind == DIPTYCH_LINK_IDENTICAL ? DECOR_IDENTICAL
+                                          : kind == DIPTYCH_LINK_REWORDED ? DECOR_REWORDED : DECOR_PARTIAL;
         }
       else
+        cells[diptych_omission_get_side (row->omission) == DIPTYCH_SIDE_A ? 1 : 2].decor = DECOR_OMISSION;
+
+      flow (pdf, cells, N_CELLS, 6.0, TRUE);
+
+      if (i + 1 == chunk->last)
         {
-          DiptychSide side = diptych_omission_get_side (row->omission);
-          guint column = side == DIPTYCH_SIDE_A ? 1 : 2;
-          g_autofree char *label = g_strdup_printf (_("Only in %s"), diptych_report_side_label (side));
-
-          g_string_append (meta, "<b>");
-          diptych_report_append_escaped (meta, _("Omission"), -1);
-          g_string_append (meta, "</b>\n");
-          diptych_report_append_escaped (meta, label, -1);
-          cells[column].layout = passage_layout (pdf, NULL, side, diptych_omission_get_span (row->omission),
-                                                 pdf->col_width[column]);
-          cells[column].decor = DECOR_OMISSION;
-          cells[3 - column].layout = new_layout (pdf, BODY_FONT, pdf->col_width[3 - column]);
-          pango_layout_set_text (cells[3 - column].layout, "—", -1);
-          pango_layout_set_alignment (cells[3 - column].layout, PANGO_ALIGN_CENTER);
+          pipeline_done_with (&pipeline, g_steal_pointer (&chunk));
+          ok = diptych_report_flush (report, TRUE, 0.05 + 0.8 * i / report->rows->len, error);
+          if (!ok)
+            break;
         }
-
-      cells[0].layout = new_layout (pdf, SMALL_FONT, pdf->col_width[0]);
-      pango_layout_set_markup (cells[0].layout, meta->str, meta->len);
-      flow (pdf, cells, 3, 6.0, TRUE);
-
-      if (i % 64 == 0 && !diptych_report_flush (report, TRUE, 0.05 + 0.8 * i / report->rows->len, error))
-        return FALSE;
     }
+  g_clear_pointer (&chunk, chunk_free);
+  pipeline_clear (&pipeline);
   pdf->in_table = FALSE;
-  return TRUE;
+  return ok;
 }
 
 static void
@@ -655,10 +1072,10 @@ write_annotations (Pdf *pdf)
       gsize bytes;
 
       if (t != NULL && diptych_tag_color_is_valid (diptych_tag_get_color (t)))
-        g_string_append_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
+        markup_printf (markup, "<span foreground=\"%s\">■</span> ", diptych_tag_get_color (t));
       g_string_append (markup, "<b>");
       diptych_report_append_escaped (markup, tag != NULL && *tag != '\0' ? tag : _("Untagged"), -1);
-      g_string_append_printf (markup, "</b>  <span size=\"smaller\" foreground=\"#555555\">%s %s · ",
+      markup_printf (markup, "</b>  <span size=\"smaller\" foreground=\"#555555\">%s %s · ",
                               _("Document"), diptych_report_side_label (side));
       diptych_report_append_escaped (markup, where, -1);
       g_string_append (markup, "</span>");
@@ -725,82 +1142,123 @@ draw_header_footer (Pdf     *pdf,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Pass one: the report laid out on pages of the given size. */
+static gboolean
+pdf_lay_out (Pdf            *pdf,
+             DiptychReport  *report,
+             double          width,
+             double          height,
+             GError        **error)
+{
+  double column;
+  gint64 started = g_get_monotonic_time ();
+
+  pdf->report = report;
+  pdf->width = width;
+  pdf->height = height;
+  pdf->top = MARGIN + HEADER_HEIGHT;
+  pdf->bottom = pdf->height - MARGIN - FOOTER_HEIGHT;
+  column = (pdf->width - 2 * MARGIN - META_WIDTH - 2 * GAP) / 2;
+  pdf->col_x[0] = MARGIN;
+  pdf->col_width[0] = META_WIDTH;
+  pdf->col_x[1] = MARGIN + META_WIDTH + GAP;
+  pdf->col_width[1] = column;
+  pdf->col_x[2] = pdf->col_x[1] + column + GAP;
+  pdf->col_width[2] = column;
+  pdf->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  pdf->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  pdf->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) pango_font_description_free);
+  /* A font map of its own: the pages may be drawn later, and the thread's
+   * default font map may be busy elsewhere by then. */
+  pdf->font_map = pango_cairo_font_map_new ();
+  pdf->context = print_context_new (pdf->font_map);
+
+  start_page (pdf);
+  write_title (pdf);
+  write_summary (pdf);
+  if (!write_rows (pdf, error))
+    return FALSE;
+  write_omissions (pdf);
+  write_annotations (pdf);
+  stroke_lines (pdf);
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+
+  if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
+    g_printerr ("pdf: %u pages laid out in %.3f s\n", pdf->pages->len,
+                (g_get_monotonic_time () - started) / 1e6);
+  return TRUE;
+}
+
+static void
+pdf_draw_page (Pdf     *pdf,
+               cairo_t *cr,
+               guint    page)
+{
+  cairo_save (cr);
+  cairo_set_source_surface (cr, g_ptr_array_index (pdf->pages, page), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_save (cr);
+  draw_header_footer (pdf, cr, page + 1, pdf->pages->len);
+  cairo_restore (cr);
+}
+
+static void
+pdf_clear (Pdf *pdf)
+{
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+  g_clear_pointer (&pdf->pages, g_ptr_array_unref);
+  g_clear_pointer (&pdf->lines, g_array_unref);
+  g_clear_object (&pdf->context);
+  g_clear_object (&pdf->font_map);
+  g_clear_pointer (&pdf->fonts, g_hash_table_unref);
+  g_clear_error (&pdf->write_error);
+}
+
 gboolean
 diptych_report_write_pdf_internal (DiptychReport  *report,
                                    GError        **error)
 {
   Pdf pdf = { NULL, };
   cairo_surface_t *surface;
-  cairo_font_options_t *options;
   cairo_status_t status;
+  cairo_t *cr;
   gboolean ok = FALSE;
-  double column;
+  gint64 started;
 
-  pdf.report = report;
-  if (report->options.paper == DIPTYCH_PAPER_LETTER)
+  if (!pdf_lay_out (&pdf, report,
+                    report->options.paper == DIPTYCH_PAPER_LETTER ? 612.0 : 595.276,
+                    report->options.paper == DIPTYCH_PAPER_LETTER ? 792.0 : 841.89,
+                    error))
     {
-      pdf.width = 612.0;
-      pdf.height = 792.0;
+      pdf_clear (&pdf);
+      return FALSE;
     }
-  else
-    {
-      pdf.width = 595.276;
-      pdf.height = 841.89;
-    }
-  pdf.top = MARGIN + HEADER_HEIGHT;
-  pdf.bottom = pdf.height - MARGIN - FOOTER_HEIGHT;
-  column = (pdf.width - 2 * MARGIN - META_WIDTH - 2 * GAP) / 2;
-  pdf.col_x[0] = MARGIN;
-  pdf.col_width[0] = META_WIDTH;
-  pdf.col_x[1] = MARGIN + META_WIDTH + GAP;
-  pdf.col_width[1] = column;
-  pdf.col_x[2] = pdf.col_x[1] + column + GAP;
-  pdf.col_width[2] = column;
-  pdf.pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
 
-  /* Layout for print: no hinting, metrics in points. */
-  pdf.context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pdf.context, options);
-  pango_cairo_context_set_resolution (pdf.context, 72.0);
-  cairo_font_options_destroy (options);
-
-  start_page (&pdf);
-  write_title (&pdf);
-  write_summary (&pdf);
-  if (!write_rows (&pdf, error))
-    goto out;
-  write_omissions (&pdf);
-  write_annotations (&pdf);
-  g_clear_pointer (&pdf.cr, cairo_destroy);
-
+  started = g_get_monotonic_time ();
   surface = cairo_pdf_surface_create_for_stream (write_func, &pdf, pdf.width, pdf.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Diptych " PACKAGE_VERSION);
-  {
-    cairo_t *cr = cairo_create (surface);
-
-    for (guint i = 0; i < pdf.pages->len; i++)
-      {
-        cairo_set_source_surface (cr, g_ptr_array_index (pdf.pages, i), 0, 0);
-        cairo_paint (cr);
-        draw_header_footer (&pdf, cr, i + 1, pdf.pages->len);
-        cairo_show_page (cr);
-        if (i % 16 == 0 && !diptych_report_flush (report, TRUE, 0.85 + 0.15 * i / pdf.pages->len, error))
-          {
-            cairo_destroy (cr);
-            cairo_surface_destroy (surface);
-            g_clear_error (&pdf.write_error);
-            goto out;
-          }
-      }
-    cairo_destroy (cr);
-  }
+  cr = cairo_create (surface);
+  for (guint i = 0; i < pdf.pages->len; i++)
+    {
+      pdf_draw_page (&pdf, cr, i);
+      cairo_show_page (cr);
+      if (i % 16 == 0 && !diptych_report_flush (report, TRUE, 0.85 + 0.15 * i / pdf.pages->len, error))
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          pdf_clear (&pdf);
+          return FALSE;
+        }
+    }
+  cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
+    g_printerr ("pdf: output in %.3f s\n", (g_get_monotonic_time () - started) / 1e6);
 
   if (pdf.write_error != NULL)
     g_propagate_error (error, g_steal_pointer (&pdf.write_error));
@@ -810,9 +1268,85 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   else
     ok = TRUE;
 
-out:
-  g_clear_pointer (&pdf.cr, cairo_destroy);
-  g_clear_pointer (&pdf.pages, g_ptr_array_unref);
-  g_clear_object (&pdf.context);
+  pdf_clear (&pdf);
   return ok;
+}
+
+/* Printing */
+
+struct _DiptychReportPages
+{
+  DiptychReport *report;
+  Pdf            pdf;
+};
+
+/**
+ * diptych_report_paginate:
+ * @width: page width in points
+ * @height: page height in points
+ *
+ * Lays the report out on pages (the PDF's layout), for printing. Make and
+ * draw the pages on the same thread; the project must not change before
+ * the pages are freed.
+ */
+DiptychReportPages *
+diptych_report_paginate (DiptychProject              *project,
+                         const DiptychReportOptions  *options,
+                         double                       width,
+                         double                       height,
+                         GCancellable                *cancellable,
+                         GError                     **error)
+{
+  g_autoptr(DiptychReportPages) pages = g_new0 (DiptychReportPages, 1);
+
+  g_return_val_if_fail (DIPTYCH_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Below this the two columns have no room. */
+  if (width < 4 * MARGIN + META_WIDTH || height < 4 * MARGIN + HEADER_HEIGHT + FOOTER_HEIGHT)
+    {
+      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
+                   _("The page is too small for the report (%.0f × %.0f points)."), width, height);
+      return NULL;
+    }
+
+  pages->report = diptych_report_new (project, options, NULL, NULL, NULL, cancellable, error);
+  if (pages->report == NULL)
+    return NULL;
+  if (!pdf_lay_out (&pages->pdf, pages->report, width, height, error))
+    return NULL;
+  diptych_report_store_word_ops (pages->report);
+
+  return g_steal_pointer (&pages);
+}
+
+guint
+diptych_report_pages_get_n_pages (DiptychReportPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+  return pages->pdf.pages->len;
+}
+
+/* Draws a page (from 0) with its header and "Page n of N" footer; cr is
+ * in points, its origin at the top left corner of the paper. */
+void
+diptych_report_pages_draw (DiptychReportPages *pages,
+                           cairo_t            *cr,
+                           guint               page)
+{
+  g_return_if_fail (pages != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < pages->pdf.pages->len);
+
+  pdf_draw_page (&pages->pdf, cr, page);
+}
+
+void
+diptych_report_pages_free (DiptychReportPages *pages)
+{
+  if (pages == NULL)
+    return;
+  pdf_clear (&pages->pdf);
+  g_clear_pointer (&pages->report, diptych_report_free);
+  g_free (pages);
 }

@@ -47,6 +47,7 @@ typedef struct
   GPtrArray            *annotations;  /* DiptychAnnotation, sorted by side then start */
   GArray               *rows;         /* DiptychReportRow */
   GHashTable           *word_ops;     /* DiptychLink → GArray of DiptychWordOp, computed */
+  GMutex                word_ops_mutex; /* the PDF's layout threads share word_ops */
 
   /* Summary, over the whole project (not filtered). */
   double                coverage[DIPTYCH_N_SIDES];  /* 0..1 of non-space characters */
@@ -81,6 +82,7 @@ gboolean       diptych_report_write_bytes    (DiptychReport              *report
 const DiptychWordOp *diptych_report_get_word_ops (DiptychReport        *report,
                                               DiptychLink                *link,
                                               guint                      *n_ops);
+void           diptych_report_store_word_ops (DiptychReport              *report);
 void           diptych_report_foreach_piece  (DiptychReport              *report,
                                               DiptychLink                *link,
                                               DiptychSide                 side,

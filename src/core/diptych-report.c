@@ -60,9 +60,11 @@ diptych_paper_size_from_string (const char       *str,
 {
   g_return_val_if_fail (paper != NULL, FALSE);
 
-  if (g_strcmp0 (str, "a4") == 0 || g_strcmp0 (str, "A4") == 0)
+  if (str == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (str, "a4") == 0)
     *paper = DIPTYCH_PAPER_A4;
-  else if (str != NULL && g_ascii_strcasecmp (str, "letter") == 0)
+  else if (g_ascii_strcasecmp (str, "letter") == 0)
     *paper = DIPTYCH_PAPER_LETTER;
   else
     return FALSE;
@@ -532,7 +534,8 @@ diptych_report_new (DiptychProject             *project,
   report->omissions = g_ptr_array_new_with_free_func (g_object_unref);
   report->annotations = g_ptr_array_new_with_free_func (g_object_unref);
   report->rows = g_array_new (FALSE, TRUE, sizeof (DiptychReportRow));
-  report->word_ops = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  report->word_ops = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) g_array_unref);
+  g_mutex_init (&report->word_ops_mutex);
   report->buffer = g_string_sized_new (FLUSH_THRESHOLD + 4096);
   report->stream = stream != NULL ? g_object_ref (stream) : NULL;
   report->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
@@ -648,6 +651,7 @@ diptych_report_free (DiptychReport *report)
   g_clear_pointer (&report->annotations, g_ptr_array_unref);
   g_clear_pointer (&report->rows, g_array_unref);
   g_clear_pointer (&report->word_ops, g_hash_table_unref);
+  g_mutex_clear (&report->word_ops_mutex);
   if (report->buffer != NULL)
     g_string_free (report->buffer, TRUE);
   g_clear_object (&report->stream);
@@ -718,18 +722,57 @@ diptych_report_get_word_ops (DiptychReport *report,
   if (diptych_link_has_word_ops (link))
     return diptych_link_get_word_ops (link, n_ops);
 
+  g_mutex_lock (&report->word_ops_mutex);
   ops = g_hash_table_lookup (report->word_ops, link);
+  g_mutex_unlock (&report->word_ops_mutex);
+
   if (ops == NULL)
     {
-      ops = diptych_word_diff (report->documents[DIPTYCH_SIDE_A], diptych_link_get_span (link, DIPTYCH_SIDE_A),
-                               report->documents[DIPTYCH_SIDE_B], diptych_link_get_span (link, DIPTYCH_SIDE_B));
+      GArray *computed = diptych_word_diff (report->documents[DIPTYCH_SIDE_A], diptych_link_get_span (link, DIPTYCH_SIDE_A),
+                                            report->documents[DIPTYCH_SIDE_B], diptych_link_get_span (link, DIPTYCH_SIDE_B));
+      if (computed == NULL)
+        computed = g_array_new (FALSE, FALSE, sizeof (DiptychWordOp));
+
+      /* Arrays stay in the table until the report is freed, so the data
+       * returned remains valid. */
+      g_mutex_lock (&report->word_ops_mutex);
+      ops = g_hash_table_lookup (report->word_ops, link);
       if (ops == NULL)
-        ops = g_array_new (FALSE, FALSE, sizeof (DiptychWordOp));
-      g_hash_table_insert (report->word_ops, link, ops);
+        g_hash_table_insert (report->word_ops, g_object_ref (link), (ops = computed));
+      else
+        g_array_unref (computed);
+      g_mutex_unlock (&report->word_ops_mutex);
     }
 
   *n_ops = ops->len;
   return (const DiptychWordOp *) (gpointer) ops->data;
+}
+
+/* Gives the links the differences computed for the report, as
+ * diptych_project_get_word_ops() would: on the project's thread only. */
+static void
+store_word_ops (GHashTable *word_ops)
+{
+  GHashTableIter iter;
+  gpointer link, ops;
+
+  if (word_ops == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, word_ops);
+  while (g_hash_table_iter_next (&iter, &link, &ops))
+    if (!diptych_link_has_word_ops (link))
+      diptych_link_set_word_ops (link, (const DiptychWordOp *) (gpointer) ((GArray *) ops)->data,
+                                 ((GArray *) ops)->len);
+}
+
+void
+diptych_report_store_word_ops (DiptychReport *report)
+{
+  g_autoptr(GHashTable) word_ops = g_steal_pointer (&report->word_ops);
+
+  store_word_ops (word_ops);
+  report->word_ops = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) g_array_unref);
 }
 
 typedef struct
@@ -829,23 +872,21 @@ diptych_report_foreach_piece (DiptychReport    *report,
 
 /* Public entry points */
 
-gboolean
-diptych_report_write_to_stream (DiptychProject              *project,
-                                DiptychReportFormat          format,
-                                const DiptychReportOptions  *options,
-                                GOutputStream               *stream,
-                                DiptychProgressFunc          progress,
-                                gpointer                     progress_data,
-                                GCancellable                *cancellable,
-                                GError                     **error)
+/* Writes the report; the word-level differences it computed are handed
+ * to the caller in word_ops, to store on the project's thread. */
+static gboolean
+write_to_stream (DiptychProject              *project,
+                 DiptychReportFormat          format,
+                 const DiptychReportOptions  *options,
+                 GOutputStream               *stream,
+                 DiptychProgressFunc          progress,
+                 gpointer                     progress_data,
+                 GCancellable                *cancellable,
+                 GHashTable                 **word_ops,
+                 GError                     **error)
 {
   g_autoptr(DiptychReport) report = NULL;
   gboolean ok = FALSE;
-
-  g_return_val_if_fail (DIPTYCH_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
-  g_return_val_if_fail (format <= DIPTYCH_REPORT_PDF, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   report = diptych_report_new (project, options, stream, progress, progress_data, cancellable, error);
   if (report == NULL)
@@ -869,7 +910,34 @@ diptych_report_write_to_stream (DiptychProject              *project,
       g_assert_not_reached ();
     }
 
-  return ok && diptych_report_flush (report, TRUE, 1.0, error);
+  ok = ok && diptych_report_flush (report, TRUE, 1.0, error);
+  *word_ops = g_steal_pointer (&report->word_ops);
+  return ok;
+}
+
+gboolean
+diptych_report_write_to_stream (DiptychProject              *project,
+                                DiptychReportFormat          format,
+                                const DiptychReportOptions  *options,
+                                GOutputStream               *stream,
+                                DiptychProgressFunc          progress,
+                                gpointer                     progress_data,
+                                GCancellable                *cancellable,
+                                GError                     **error)
+{
+  g_autoptr(GHashTable) word_ops = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DIPTYCH_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (format <= DIPTYCH_REPORT_PDF, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ok = write_to_stream (project, format, options, stream, progress, progress_data,
+                        cancellable, &word_ops, error);
+  /* This is the caller's thread: the next report need not diff again. */
+  store_word_ops (word_ops);
+  return ok;
 }
 
 #define DEFINE_WRITER(name, FORMAT)                                                     \
@@ -897,6 +965,7 @@ write_file (DiptychProject              *project,
             DiptychProgressFunc          progress,
             gpointer                     progress_data,
             GCancellable                *cancellable,
+            GHashTable                 **word_ops,
             GError                     **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
@@ -912,8 +981,8 @@ write_file (DiptychProject              *project,
       return FALSE;
     }
 
-  if (!diptych_report_write_to_stream (project, format, options, G_OUTPUT_STREAM (stream),
-                                       progress, progress_data, cancellable, error))
+  if (!write_to_stream (project, format, options, G_OUTPUT_STREAM (stream),
+                        progress, progress_data, cancellable, word_ops, error))
     {
       /* Closing with a cancelled cancellable drops the temporary file and
        * leaves any previous report in place. */
@@ -941,11 +1010,16 @@ diptych_report_write (DiptychProject              *project,
                       GCancellable                *cancellable,
                       GError                     **error)
 {
+  g_autoptr(GHashTable) word_ops = NULL;
+  gboolean ok;
+
   g_return_val_if_fail (DIPTYCH_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return write_file (project, format, options, file, NULL, NULL, cancellable, error);
+  ok = write_file (project, format, options, file, NULL, NULL, cancellable, &word_ops, error);
+  store_word_ops (word_ops);
+  return ok;
 }
 
 typedef struct
@@ -958,6 +1032,7 @@ typedef struct
   DiptychProgressFunc   progress;
   gpointer              progress_data;
   GMainContext         *context;
+  GHashTable           *word_ops;   /* computed on the worker, stored by _finish */
   GMutex                mutex;
   double                pending;
   gboolean              scheduled;
@@ -969,6 +1044,7 @@ write_data_free (WriteData *data)
   g_clear_object (&data->project);
   g_clear_object (&data->file);
   g_clear_pointer (&data->context, g_main_context_unref);
+  g_clear_pointer (&data->word_ops, g_hash_table_unref);
   g_mutex_clear (&data->mutex);
   g_free (data->title);
   g_free (data);
@@ -1022,7 +1098,7 @@ write_thread (GTask        *task,
 
   if (write_file (data->project, data->format, &data->options, data->file,
                   data->progress != NULL ? thread_progress : NULL, task,
-                  cancellable, &error))
+                  cancellable, &data->word_ops, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1068,8 +1144,15 @@ gboolean
 diptych_report_write_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  WriteData *data;
+
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
   g_return_val_if_fail (g_async_result_is_tagged (result, diptych_report_write_async), FALSE);
+
+  /* Back on the caller's thread: keep the differences computed. */
+  data = g_task_get_task_data (G_TASK (result));
+  store_word_ops (data->word_ops);
+  g_clear_pointer (&data->word_ops, g_hash_table_unref);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "diptych-project.h"
@@ -103,5 +104,25 @@ void        diptych_report_write_async           (DiptychProject              *p
                                                   gpointer                     user_data);
 gboolean    diptych_report_write_finish          (GAsyncResult                *result,
                                                   GError                     **error);
+
+/* Printing (GtkPrintOperation::draw-page, with the unit set to points and
+ * use-full-page): the report laid out on pages of the given size in
+ * points, the same pages as the PDF's. Make and draw the pages on one
+ * thread; do not change the project before freeing them. */
+typedef struct _DiptychReportPages DiptychReportPages;
+
+DiptychReportPages *diptych_report_paginate          (DiptychProject              *project,
+                                                      const DiptychReportOptions  *options,
+                                                      double                       width,
+                                                      double                       height,
+                                                      GCancellable                *cancellable,
+                                                      GError                     **error);
+guint               diptych_report_pages_get_n_pages (DiptychReportPages          *pages);
+void                diptych_report_pages_draw        (DiptychReportPages          *pages,
+                                                      cairo_t                     *cr,
+                                                      guint                        page);
+void                diptych_report_pages_free        (DiptychReportPages          *pages);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DiptychReportPages, diptych_report_pages_free)
 
 G_END_DECLS
