@@ -190,7 +190,7 @@ diptych_comparison_set_font (DiptychComparison *self,
                              double             zoom)
 {
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font ? font : "Sans 11");
-  g_autoptr(GString) css = g_string_new ("textview.document, textview.inspector-passage {");
+  g_autoptr(GString) css = g_string_new ("textview.document, label.inspector-passage {");
   const char *family = pango_font_description_get_family (desc);
   double size = pango_font_description_get_size (desc) / (double) PANGO_SCALE;
 
@@ -225,10 +225,7 @@ search_side (DiptychComparison *self)
 static void
 search_changed_cb (DiptychComparison *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  gtk_source_search_settings_set_search_text (self->search_settings, *text ? text : NULL);
-  if (*text)
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     diptych_comparison_find_next (self, TRUE);
 }
 
@@ -249,8 +246,12 @@ diptych_comparison_find_next (DiptychComparison *self,
   GtkSourceSearchContext *context;
   GtkTextIter start, end, match_start, match_end;
   gboolean wrapped, found;
+  const char *text;
 
   g_return_val_if_fail (DIPTYCH_IS_COMPARISON (self), FALSE);
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gtk_source_search_settings_set_search_text (self->search_settings, *text ? text : NULL);
 
   side = search_side (self);
   buffer = gtk_text_view_get_buffer (self->views[side]);
@@ -412,6 +413,8 @@ align_done_cb (GObject      *source_object,
       return;
     }
 
+  g_debug ("Aligned: %u links, %u omissions", diptych_alignment_get_n_links (alignment),
+           diptych_alignment_get_n_omissions (alignment));
   set_progress (self, 1.0);
   diptych_project_set_alignment (diptych_selection_get_project (self->selection), alignment);
 }
@@ -459,6 +462,8 @@ diptych_comparison_realign (DiptychComparison *self)
 
   if (a != NULL && b != NULL)
     {
+      g_debug ("Aligning %u and %u characters", diptych_document_get_length (a),
+               diptych_document_get_length (b));
       self->align_cancellable = g_cancellable_new ();
       self->align_progress = -1;
       set_progress (self, 0.0);
@@ -780,12 +785,13 @@ diptych_comparison_set_focused_side (DiptychComparison *self,
   self->focused_side = side;
 }
 
-/* Applies all pending highlights now (tests, benchmarks). */
+/* Applies all pending updates and highlights now (tests, benchmarks). */
 void
 diptych_comparison_flush (DiptychComparison *self)
 {
   g_return_if_fail (DIPTYCH_IS_COMPARISON (self));
 
+  diptych_selection_flush (self->selection);
   for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
     diptych_highlighter_flush (self->highlighters[side]);
 }

@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "diptych-differences.h"
-#include "diptych-view-util.h"
 
 #define EXCERPT_CHARS 90
 
@@ -321,6 +320,10 @@ rebuild (DiptychDifferences *self)
   gtk_single_selection_set_model (self->list_selection, model);
   self->updating = FALSE;
   sync_list_selection (self);
+
+  /* A new list starts at its top. */
+  if (g_list_model_get_n_items (model) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 static void

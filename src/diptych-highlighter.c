@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gtksourceview/gtksource.h>
 
 #include "diptych-highlighter.h"
 
@@ -44,8 +45,8 @@ enum {
 static const TagStyle tag_styles[N_TAGS] = {
   [TAG_IDENTICAL] = { "diptych-identical", 0, 158, 115, 0.16, 0.26, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
   [TAG_REWORDED] = { "diptych-reworded", 86, 180, 233, 0.22, 0.26, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
-  [TAG_PARTIAL] = { "diptych-partial", 230, 159, 0, 0.22, 0.26, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
-  [TAG_OMISSION] = { "diptych-omission", 213, 94, 0, 0.18, 0.30, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, 0 },
+  [TAG_PARTIAL] = { "diptych-partial", 230, 159, 0, 0.22, 0.22, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
+  [TAG_OMISSION] = { "diptych-omission", 213, 94, 0, 0.18, 0.22, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, 0 },
   [TAG_UNCOVERED] = { "diptych-uncovered", 213, 94, 0, 0.0, 0.0, PANGO_UNDERLINE_LOW, PANGO_STYLE_ITALIC, 0 },
   [TAG_SELECTED_IDENTICAL] = { "diptych-selected-identical", 0, 158, 115, 0.42, 0.55, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
   [TAG_SELECTED_REWORDED] = { "diptych-selected-reworded", 86, 180, 233, 0.50, 0.50, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
@@ -80,30 +81,41 @@ is_dark (void)
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
-void
-diptych_highlighter_ensure_tags (GtkTextBuffer *buffer,
-                                 gboolean       dark)
+/* A style's background and line colors in the light or dark palette. */
+static void
+style_colors (const TagStyle *style,
+              gboolean        dark,
+              GdkRGBA        *background,
+              GdkRGBA        *line)
+{
+  /* Lines and underlines need more contrast on a dark background. */
+  double lift = dark ? 0.35 : 0.0;
+
+  *background = (GdkRGBA) { style->r / 255.0, style->g / 255.0, style->b / 255.0,
+                            dark ? style->dark_alpha : style->light_alpha };
+  *line = (GdkRGBA) { background->red + (1 - background->red) * lift,
+                      background->green + (1 - background->green) * lift,
+                      background->blue + (1 - background->blue) * lift, 1.0 };
+}
+
+static void
+ensure_tags (GtkTextBuffer *buffer,
+             gboolean       dark)
 {
   GtkTextTagTable *table;
-
-  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
 
   table = gtk_text_buffer_get_tag_table (buffer);
   for (guint i = 0; i < N_TAGS; i++)
     {
       const TagStyle *style = &tag_styles[i];
       GtkTextTag *tag = gtk_text_tag_table_lookup (table, style->name);
-      double alpha = dark ? style->dark_alpha : style->light_alpha;
-      /* Lines and underlines need more contrast on a dark background. */
-      double lift = dark ? 0.35 : 0.0;
-      GdkRGBA color = { style->r / 255.0, style->g / 255.0, style->b / 255.0, alpha };
-      GdkRGBA line = { color.red + (1 - color.red) * lift, color.green + (1 - color.green) * lift,
-                       color.blue + (1 - color.blue) * lift, 1.0 };
+      GdkRGBA color, line;
 
+      style_colors (style, dark, &color, &line);
       if (tag == NULL)
         tag = gtk_text_buffer_create_tag (buffer, style->name, NULL);
 
-      if (alpha > 0)
+      if (color.alpha > 0)
         g_object_set (tag, "background-rgba", &color, NULL);
       if (style->underline != PANGO_UNDERLINE_NONE)
         g_object_set (tag, "underline", style->underline, "underline-rgba", &line, NULL);
@@ -112,6 +124,103 @@ diptych_highlighter_ensure_tags (GtkTextBuffer *buffer,
       if (style->weight != 0)
         g_object_set (tag, "weight", style->weight, NULL);
     }
+}
+
+/* The attributes of style @id over bytes [start, end) of a label. */
+static void
+insert_style_attributes (PangoAttrList *list,
+                         guint          id,
+                         gboolean       dark,
+                         guint          start,
+                         guint          end)
+{
+  const TagStyle *style = &tag_styles[id];
+  PangoAttribute *attrs[6] = { NULL, };
+  guint n = 0;
+  GdkRGBA color, line;
+
+  style_colors (style, dark, &color, &line);
+  if (color.alpha > 0)
+    {
+      attrs[n++] = pango_attr_background_new (color.red * 65535, color.green * 65535, color.blue * 65535);
+      attrs[n++] = pango_attr_background_alpha_new (color.alpha * 65535);
+    }
+  if (style->underline != PANGO_UNDERLINE_NONE)
+    {
+      attrs[n++] = pango_attr_underline_new (style->underline);
+      attrs[n++] = pango_attr_underline_color_new (line.red * 65535, line.green * 65535, line.blue * 65535);
+    }
+  if (style->style != PANGO_STYLE_NORMAL)
+    attrs[n++] = pango_attr_style_new (style->style);
+  if (style->weight != 0)
+    attrs[n++] = pango_attr_weight_new (style->weight);
+
+  for (guint i = 0; i < n; i++)
+    {
+      attrs[i]->start_index = start;
+      attrs[i]->end_index = end;
+      pango_attr_list_insert (list, attrs[i]);
+    }
+}
+
+static guint
+word_op_style (const DiptychWordOp *op)
+{
+  switch (op->kind)
+    {
+    case DIPTYCH_WORD_REWORDED:
+      return TAG_WORD_REWORDED;
+    case DIPTYCH_WORD_CHANGED:
+      return TAG_WORD_CHANGED;
+    case DIPTYCH_WORD_INSERTED:
+    case DIPTYCH_WORD_DELETED:
+      return TAG_WORD_UNIQUE;
+    case DIPTYCH_WORD_SAME:
+    default:
+      return N_TAGS;
+    }
+}
+
+/**
+ * diptych_highlighter_dup_word_op_attributes:
+ * @text: the passage of @side that starts at document offset @base
+ *
+ * The word-level differences of @link on @side as Pango attributes for a
+ * label showing @text, in the styles of the panes.
+ *
+ * Returns: (transfer full): the attributes
+ */
+PangoAttrList *
+diptych_highlighter_dup_word_op_attributes (DiptychLink *link,
+                                            DiptychSide  side,
+                                            guint        base,
+                                            const char  *text,
+                                            gboolean     dark)
+{
+  PangoAttrList *list = pango_attr_list_new ();
+  glong n_chars = g_utf8_strlen (text, -1);
+  const DiptychWordOp *ops;
+  guint n_ops;
+
+  g_return_val_if_fail (DIPTYCH_IS_LINK (link), list);
+
+  ops = diptych_link_get_word_ops (link, &n_ops);
+  for (guint i = 0; i < n_ops; i++)
+    {
+      DiptychSpan span = side == DIPTYCH_SIDE_A ? ops[i].a : ops[i].b;
+      guint id = word_op_style (&ops[i]);
+      guint start, end;
+
+      if (id == N_TAGS || span.start < base || diptych_span_length (span) == 0 ||
+          span.start - base >= (guint) n_chars)
+        continue;
+      start = g_utf8_offset_to_pointer (text, span.start - base) - text;
+      end = g_utf8_offset_to_pointer (text, MIN (span.end - base, (guint) n_chars)) - text;
+      insert_style_attributes (list, id, dark, start, end);
+      if (ops[i].discrepancy != DIPTYCH_DISCREPANCY_NONE)
+        insert_style_attributes (list, TAG_DISCREPANCY, dark, start, end);
+    }
+  return list;
 }
 
 static GtkTextTag *
@@ -124,16 +233,11 @@ lookup_tag (GtkTextBuffer *buffer,
 static void
 apply_span (GtkTextBuffer *buffer,
             GtkTextTag    *tag,
-            DiptychSpan    span,
-            guint          base)
+            DiptychSpan    span)
 {
   GtkTextIter start, end;
   guint n_chars = gtk_text_buffer_get_char_count (buffer);
 
-  if (span.start < base)
-    return;
-  span.start -= base;
-  span.end -= base;
   if (span.start >= n_chars || diptych_span_length (span) == 0)
     return;
 
@@ -142,50 +246,27 @@ apply_span (GtkTextBuffer *buffer,
   gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
 }
 
-/**
- * diptych_highlighter_mark_word_ops:
- * @base: the document offset of the first character of @buffer
- *
- * Marks the word-level differences of @link on @side in @buffer:
- * reworded, changed, words only on this side, and discrepancies.
- */
-void
-diptych_highlighter_mark_word_ops (GtkTextBuffer *buffer,
-                                   DiptychLink   *link,
-                                   DiptychSide    side,
-                                   guint          base)
+/* Marks the word-level differences of @link on @side in the pane's
+ * buffer: reworded, changed, words only on this side, discrepancies. */
+static void
+mark_word_ops (GtkTextBuffer *buffer,
+               DiptychLink   *link,
+               DiptychSide    side)
 {
   const DiptychWordOp *ops;
   guint n_ops;
-
-  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
-  g_return_if_fail (DIPTYCH_IS_LINK (link));
 
   ops = diptych_link_get_word_ops (link, &n_ops);
   for (guint i = 0; i < n_ops; i++)
     {
       DiptychSpan span = side == DIPTYCH_SIDE_A ? ops[i].a : ops[i].b;
-      guint id;
+      guint id = word_op_style (&ops[i]);
 
-      switch (ops[i].kind)
-        {
-        case DIPTYCH_WORD_REWORDED:
-          id = TAG_WORD_REWORDED;
-          break;
-        case DIPTYCH_WORD_CHANGED:
-          id = TAG_WORD_CHANGED;
-          break;
-        case DIPTYCH_WORD_INSERTED:
-        case DIPTYCH_WORD_DELETED:
-          id = TAG_WORD_UNIQUE;
-          break;
-        case DIPTYCH_WORD_SAME:
-        default:
-          continue;
-        }
-      apply_span (buffer, lookup_tag (buffer, id), span, base);
+      if (id == N_TAGS)
+        continue;
+      apply_span (buffer, lookup_tag (buffer, id), span);
       if (ops[i].discrepancy != DIPTYCH_DISCREPANCY_NONE)
-        apply_span (buffer, lookup_tag (buffer, TAG_DISCREPANCY), span, base);
+        apply_span (buffer, lookup_tag (buffer, TAG_DISCREPANCY), span);
     }
 }
 
@@ -230,9 +311,9 @@ update_selected (DiptychHighlighter *self)
   if (item == NULL || !diptych_item_get_span (item, self->side, &span))
     return;
 
-  apply_span (self->buffer, self->tags[item_tag (item, TRUE)], span, 0);
+  apply_span (self->buffer, self->tags[item_tag (item, TRUE)], span);
   if (DIPTYCH_IS_LINK (item))
-    diptych_highlighter_mark_word_ops (self->buffer, item, self->side, 0);
+    mark_word_ops (self->buffer, item, self->side);
 }
 
 static gboolean
@@ -246,7 +327,7 @@ apply_batch (DiptychHighlighter *self)
       DiptychSpan span;
       gpointer item = diptych_span_index_get_entry (self->pending, self->side, self->next_entry, &span);
 
-      apply_span (self->buffer, self->tags[item_tag (item, FALSE)], span, 0);
+      apply_span (self->buffer, self->tags[item_tag (item, FALSE)], span);
 
       if (DIPTYCH_IS_LINK (item))
         {
@@ -254,7 +335,7 @@ apply_batch (DiptychHighlighter *self)
           const DiptychSpan *uncovered = diptych_link_get_uncovered (item, self->side, &n_uncovered);
 
           for (guint i = 0; i < n_uncovered; i++)
-            apply_span (self->buffer, self->tags[TAG_UNCOVERED], uncovered[i], 0);
+            apply_span (self->buffer, self->tags[TAG_UNCOVERED], uncovered[i]);
         }
     }
 
@@ -292,7 +373,21 @@ selection_changed_cb (DiptychHighlighter *self)
 static void
 dark_changed_cb (DiptychHighlighter *self)
 {
-  diptych_highlighter_ensure_tags (self->buffer, is_dark ());
+  gboolean dark = is_dark ();
+
+  ensure_tags (self->buffer, dark);
+
+  /* The document's own colors follow the style too, or the dark palette
+   * would sit on a white page. */
+  if (GTK_SOURCE_IS_BUFFER (self->buffer))
+    {
+      GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+      GtkSourceStyleScheme *scheme =
+        gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita");
+
+      if (scheme != NULL)
+        gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->buffer), scheme);
+    }
 }
 
 static void
@@ -337,7 +432,7 @@ diptych_highlighter_new (DiptychSelection *selection,
   self->side = side;
   self->buffer = g_object_ref (buffer);
 
-  diptych_highlighter_ensure_tags (buffer, is_dark ());
+  dark_changed_cb (self);
   for (guint i = 0; i < N_TAGS; i++)
     self->tags[i] = lookup_tag (buffer, i);
 

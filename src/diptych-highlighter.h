@@ -22,13 +22,12 @@ DiptychHighlighter *diptych_highlighter_new          (DiptychSelection   *select
 gboolean            diptych_highlighter_is_busy      (DiptychHighlighter *self);
 void                diptych_highlighter_flush        (DiptychHighlighter *self);
 
-/* The same tags, for another buffer showing one passage (the inspector):
- * @base is the document offset of the buffer's first character. */
-void                diptych_highlighter_ensure_tags  (GtkTextBuffer      *buffer,
-                                                      gboolean            dark);
-void                diptych_highlighter_mark_word_ops (GtkTextBuffer     *buffer,
-                                                      DiptychLink        *link,
-                                                      DiptychSide         side,
-                                                      guint               base);
+/* The same styles as Pango attributes, for a label showing a passage
+ * (the inspector). */
+PangoAttrList      *diptych_highlighter_dup_word_op_attributes (DiptychLink *link,
+                                                                DiptychSide  side,
+                                                                guint        base,
+                                                                const char  *text,
+                                                                gboolean     dark);
 
 G_END_DECLS

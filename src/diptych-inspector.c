@@ -18,10 +18,11 @@ struct _DiptychInspector
   GtkLabel         *title_label;
   GtkLabel         *facts_label;
   GtkLabel         *terms_label;
+  GtkLabel         *discrepancies_label;
   GtkLabel         *heading_a;
   GtkLabel         *heading_b;
-  GtkTextView      *text_a;
-  GtkTextView      *text_b;
+  GtkLabel         *text_a;
+  GtkLabel         *text_b;
   GtkLabel         *legend_label;
 };
 
@@ -79,26 +80,29 @@ show_passage (DiptychInspector *self,
               DiptychSpan       span,
               DiptychLink      *link)
 {
-  GtkTextView *view = side == DIPTYCH_SIDE_A ? self->text_a : self->text_b;
+  GtkLabel *label = side == DIPTYCH_SIDE_A ? self->text_a : self->text_b;
   GtkLabel *heading = side == DIPTYCH_SIDE_A ? self->heading_a : self->heading_b;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   DiptychDocument *document = diptych_project_get_document (diptych_selection_get_project (self->selection), side);
   g_autofree char *title = side_heading (self, side);
   g_autofree char *text = NULL;
+  g_autoptr(PangoAttrList) attributes = NULL;
 
   if (document != NULL && diptych_document_span_is_valid (document, span))
     text = diptych_document_dup_span (document, span);
+  if (text == NULL)
+    text = g_strdup ("");
 
   gtk_label_set_text (heading, title);
-  gtk_text_buffer_set_text (buffer, text ? text : "", -1);
-  gtk_widget_set_visible (GTK_WIDGET (view), TRUE);
+  gtk_label_set_text (label, text);
+  if (link != NULL)
+    attributes = diptych_highlighter_dup_word_op_attributes (link, side, span.start, text,
+                                                             adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  gtk_label_set_attributes (label, attributes);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (heading), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
-  diptych_highlighter_ensure_tags (buffer, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  if (link != NULL)
-    diptych_highlighter_mark_word_ops (buffer, link, side, span.start);
 }
 
 static void
@@ -107,6 +111,57 @@ hide_passage (DiptychInspector *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (side == DIPTYCH_SIDE_A ? self->text_a : self->text_b), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (side == DIPTYCH_SIDE_A ? self->heading_a : self->heading_b), FALSE);
+}
+
+static const char *
+discrepancy_label (DiptychDiscrepancy discrepancy)
+{
+  switch (discrepancy)
+    {
+    case DIPTYCH_DISCREPANCY_NUMBER:
+      return _("Number");
+    case DIPTYCH_DISCREPANCY_DATE:
+      return _("Date");
+    case DIPTYCH_DISCREPANCY_NAME:
+      return _("Name");
+    case DIPTYCH_DISCREPANCY_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* One line per number, date or name that differs: what each side says. */
+static char *
+describe_discrepancies (DiptychInspector *self,
+                        DiptychLink      *link)
+{
+  DiptychProject *project = diptych_selection_get_project (self->selection);
+  DiptychDocument *a = diptych_project_get_document (project, DIPTYCH_SIDE_A);
+  DiptychDocument *b = diptych_project_get_document (project, DIPTYCH_SIDE_B);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const DiptychWordOp *ops;
+  guint n_ops;
+
+  ops = diptych_link_get_word_ops (link, &n_ops);
+  for (guint i = 0; i < n_ops && a != NULL && b != NULL; i++)
+    {
+      const char *label = discrepancy_label (ops[i].discrepancy);
+      g_autofree char *text_a = NULL;
+      g_autofree char *text_b = NULL;
+
+      if (label == NULL ||
+          !diptych_document_span_is_valid (a, ops[i].a) ||
+          !diptych_document_span_is_valid (b, ops[i].b))
+        continue;
+      text_a = diptych_document_dup_span (a, ops[i].a);
+      text_b = diptych_document_dup_span (b, ops[i].b);
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      /* Translators: a discrepancy: its kind, what the left and the right document say */
+      g_string_append_printf (out, _("%s differs: “%s” (left), “%s” (right)"), label,
+                              *text_a ? text_a : "—", *text_b ? text_b : "—");
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
 static void
@@ -127,6 +182,7 @@ update (DiptychInspector *self)
       g_autofree char *facts = NULL;
       g_autofree char *joined = NULL;
       g_autofree char *terms_text = NULL;
+      g_autofree char *discrepancies = NULL;
 
       gtk_label_set_text (self->title_label, kind_title (diptych_link_get_kind (link)));
       /* Translators: "Score 0.71, found by the model" */
@@ -141,6 +197,10 @@ update (DiptychInspector *self)
         }
       gtk_label_set_text (self->terms_label, terms_text ? terms_text : _("No shared terms recorded"));
       gtk_widget_set_visible (GTK_WIDGET (self->terms_label), TRUE);
+
+      discrepancies = describe_discrepancies (self, link);
+      gtk_label_set_text (self->discrepancies_label, discrepancies ? discrepancies : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->discrepancies_label), discrepancies != NULL);
 
       for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
         show_passage (self, side, diptych_link_get_span (link, side), link);
@@ -162,6 +222,7 @@ update (DiptychInspector *self)
       gtk_label_set_text (self->title_label, _("Omission"));
       gtk_label_set_text (self->facts_label, facts);
       gtk_widget_set_visible (GTK_WIDGET (self->terms_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->discrepancies_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->legend_label), FALSE);
       show_passage (self, side, diptych_omission_get_span (omission), NULL);
       hide_passage (self, DIPTYCH_OTHER_SIDE (side));
@@ -197,6 +258,7 @@ diptych_inspector_class_init (DiptychInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DiptychInspector, title_label);
   gtk_widget_class_bind_template_child (widget_class, DiptychInspector, facts_label);
   gtk_widget_class_bind_template_child (widget_class, DiptychInspector, terms_label);
+  gtk_widget_class_bind_template_child (widget_class, DiptychInspector, discrepancies_label);
   gtk_widget_class_bind_template_child (widget_class, DiptychInspector, heading_a);
   gtk_widget_class_bind_template_child (widget_class, DiptychInspector, heading_b);
   gtk_widget_class_bind_template_child (widget_class, DiptychInspector, text_a);
@@ -234,17 +296,24 @@ char *
 diptych_inspector_dup_passage (DiptychInspector *self,
                                DiptychSide       side)
 {
-  GtkTextView *view;
-  GtkTextIter start, end;
+  GtkLabel *label;
 
   g_return_val_if_fail (DIPTYCH_IS_INSPECTOR (self), NULL);
 
-  view = side == DIPTYCH_SIDE_A ? self->text_a : self->text_b;
-  if (!gtk_widget_get_visible (GTK_WIDGET (view)) ||
+  label = side == DIPTYCH_SIDE_A ? self->text_a : self->text_b;
+  if (!gtk_widget_get_visible (GTK_WIDGET (label)) ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "details") != 0)
     return g_strdup ("");
-  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
-  return gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+  return g_strdup (gtk_label_get_text (label));
+}
+
+/* The discrepancies listed ("" if none): for tests. */
+const char *
+diptych_inspector_get_discrepancies (DiptychInspector *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_INSPECTOR (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->discrepancies_label))
+         ? gtk_label_get_text (self->discrepancies_label) : "";
 }
 
 const char *

@@ -18,5 +18,6 @@ GtkWidget  *diptych_inspector_new          (DiptychSelection *selection);
 char       *diptych_inspector_dup_passage  (DiptychInspector *self,
                                             DiptychSide       side);
 const char *diptych_inspector_get_title    (DiptychInspector *self);
+const char *diptych_inspector_get_discrepancies (DiptychInspector *self);
 
 G_END_DECLS

@@ -79,6 +79,30 @@ band_path (cairo_t    *cr,
     }
 }
 
+/* Not only color tells the kinds apart: identical bands have a solid
+ * edge, reworded ones a dashed edge, partial ones a dotted edge. */
+static void
+set_kind_dash (cairo_t     *cr,
+               DiptychLink *link)
+{
+  static const double dashed[] = { 6.0, 3.0 };
+  static const double dotted[] = { 1.5, 2.5 };
+
+  switch (diptych_link_get_kind (link))
+    {
+    case DIPTYCH_LINK_REWORDED:
+      cairo_set_dash (cr, dashed, G_N_ELEMENTS (dashed), 0);
+      break;
+    case DIPTYCH_LINK_PARTIAL:
+      cairo_set_dash (cr, dotted, G_N_ELEMENTS (dotted), 0);
+      break;
+    case DIPTYCH_LINK_IDENTICAL:
+    default:
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    }
+}
+
 static void
 compute_bands (DiptychLinkMap *self)
 {
@@ -151,8 +175,9 @@ diptych_link_map_snapshot (GtkWidget   *widget,
       band_path (cr, band, width);
       gdk_cairo_set_source_rgba (cr, &color);
       cairo_fill_preserve (cr);
-      color.alpha = dark ? 0.7 : 0.55;
+      color.alpha = dark ? 0.85 : 0.75;
       gdk_cairo_set_source_rgba (cr, &color);
+      set_kind_dash (cr, band->link);
       cairo_stroke (cr);
     }
 
@@ -169,6 +194,7 @@ diptych_link_map_snapshot (GtkWidget   *widget,
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, 2.0);
       gdk_cairo_set_source_rgba (cr, &outline);
+      set_kind_dash (cr, selected_band->link);
       cairo_stroke (cr);
     }
 
@@ -252,7 +278,7 @@ diptych_link_map_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 32 : 0;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 64 : 0;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 96 : 0;
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "diptych-overview.h"
 #include "diptych-view-util.h"
@@ -58,7 +59,11 @@ compute_rows (DiptychOverview *self,
   double upper = self->adjustment ? gtk_adjustment_get_upper (self->adjustment) : 0;
   guint n;
 
-  if (self->rows_height == height && self->rows_upper == upper && self->index != NULL)
+  /* While a long text is being laid out its height grows in small
+   * steps: positions move by less than a pixel row until it has grown
+   * by a few percent. */
+  if (self->rows_height == height && self->index != NULL &&
+      fabs (upper - self->rows_upper) <= self->rows_upper * 0.02)
     return;
 
   g_clear_pointer (&self->index, diptych_span_index_unref);
@@ -200,7 +205,7 @@ adjustment_notify_cb (DiptychOverview *self)
     {
       g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self);
       /* upper changes when the text is laid out or rewrapped */
-      g_signal_connect_swapped (adjustment, "changed", G_CALLBACK (invalidate), self);
+      g_signal_connect_swapped (adjustment, "changed", G_CALLBACK (gtk_widget_queue_draw), self);
     }
   invalidate (self);
 }

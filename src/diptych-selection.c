@@ -12,6 +12,7 @@ struct _DiptychSelection
   DiptychProject   *project;
   DiptychSpanIndex *index;
   GObject          *item;
+  guint             changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (DiptychSelection, diptych_selection, G_TYPE_OBJECT)
@@ -49,10 +50,12 @@ diptych_item_get_span (gpointer     item,
   return FALSE;
 }
 
-static void
-lists_changed_cb (DiptychSelection *self)
+static gboolean
+emit_index_changed (gpointer data)
 {
-  g_clear_pointer (&self->index, diptych_span_index_unref);
+  DiptychSelection *self = data;
+
+  self->changed_id = 0;
 
   /* Keep the selection only if its item is still shown. */
   if (self->item != NULL)
@@ -67,6 +70,35 @@ lists_changed_cb (DiptychSelection *self)
     }
 
   g_signal_emit (self, signals[INDEX_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* A new alignment changes the links and then the omissions: one
+ * ::index-changed for both, right after. */
+static void
+lists_changed_cb (DiptychSelection *self)
+{
+  g_clear_pointer (&self->index, diptych_span_index_unref);
+  if (self->changed_id == 0)
+    self->changed_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, emit_index_changed, self, NULL);
+}
+
+/**
+ * diptych_selection_flush:
+ *
+ * Emits ::index-changed now if the lists changed since the last one
+ * (tests, benchmarks).
+ */
+void
+diptych_selection_flush (DiptychSelection *self)
+{
+  g_return_if_fail (DIPTYCH_IS_SELECTION (self));
+
+  if (self->changed_id != 0)
+    {
+      g_clear_handle_id (&self->changed_id, g_source_remove);
+      emit_index_changed (self);
+    }
 }
 
 static void
@@ -85,6 +117,7 @@ diptych_selection_dispose (GObject *object)
 {
   DiptychSelection *self = (DiptychSelection *) object;
 
+  g_clear_handle_id (&self->changed_id, g_source_remove);
   g_clear_object (&self->item);
   g_clear_pointer (&self->index, diptych_span_index_unref);
   g_clear_object (&self->project);

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (DiptychSelection, diptych_selection, DIPTYCH, SELECTION, G
 DiptychSelection *diptych_selection_new          (DiptychProject   *project);
 DiptychProject   *diptych_selection_get_project  (DiptychSelection *self);
 DiptychSpanIndex *diptych_selection_get_index    (DiptychSelection *self);
+void              diptych_selection_flush        (DiptychSelection *self);
 gpointer          diptych_selection_get_item     (DiptychSelection *self);
 void              diptych_selection_set_item     (DiptychSelection *self,
                                                   gpointer          item);

@@ -5,7 +5,9 @@
 
 #include "diptych-view-util.h"
 
-#define MAX_VISIBLE_CHARS 65536
+/* No screen shows more characters per pixel of height than this (a
+ * 300-character line 8 pixels high). */
+#define MAX_CHARS_PER_PIXEL 40
 
 /* The part of the document shown, from the first to the last visible
  * character (whole lines). */
@@ -23,11 +25,10 @@ diptych_text_view_get_visible_span (GtkTextView *view)
   if (!gtk_text_iter_ends_line (&end))
     gtk_text_iter_forward_to_line_end (&end);
   /* Lines not laid out yet have no height, so right after a jump the
-   * bottom line may seem to be the end of the document: no screen shows
-   * more than this many characters. */
+   * bottom line may seem to be the end of the document. */
   return DIPTYCH_SPAN_INIT (gtk_text_iter_get_offset (&start),
                             MIN (gtk_text_iter_get_offset (&end) + 1,
-                                 gtk_text_iter_get_offset (&start) + MAX_VISIBLE_CHARS));
+                                 gtk_text_iter_get_offset (&start) + MAX (rect.height, 1) * MAX_CHARS_PER_PIXEL));
 }
 
 /* The vertical extent of @span in buffer coordinates: from the top of its

@@ -20,7 +20,7 @@ struct _DiptychWindow
   guint                 n_busy;
   guint                 pulse_id;
   DiptychComparison    *comparison;
-  AdwToast             *align_toast;
+  GtkRevealer          *align_revealer;
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -683,7 +683,8 @@ reveal_inspector (DiptychWindow *self)
 }
 
 /* The highlighting model runs in the background: its progress in the
- * progress bar, a toast to cancel it. */
+ * progress bar, a bar below it to cancel it. (Not a toast: dismissing a
+ * toast while it is shown crashes libadwaita 1.2.) */
 static void
 alignment_progress_cb (DiptychWindow *self)
 {
@@ -697,21 +698,37 @@ aligning_changed_cb (DiptychWindow *self)
 {
   gboolean aligning = diptych_comparison_get_aligning (self->comparison);
 
-  if (aligning && self->align_toast == NULL)
-    {
-      self->align_toast = adw_toast_new (_("Linking the passages of both documents…"));
-      adw_toast_set_timeout (self->align_toast, 0);
-      adw_toast_set_button_label (self->align_toast, _("_Cancel"));
-      adw_toast_set_action_name (self->align_toast, "win.cancel-alignment");
-      g_object_add_weak_pointer (G_OBJECT (self->align_toast), (gpointer *) &self->align_toast);
-      adw_toast_overlay_add_toast (self->toast_overlay, self->align_toast);
-    }
-  else if (!aligning && self->align_toast != NULL)
-    adw_toast_dismiss (self->align_toast);
-
+  gtk_revealer_set_reveal_child (self->align_revealer, aligning);
   if (self->n_busy == 0)
     gtk_revealer_set_reveal_child (self->progress_revealer, aligning);
   alignment_progress_cb (self);
+}
+
+static GtkRevealer *
+build_align_revealer (void)
+{
+  GtkWidget *revealer = gtk_revealer_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *label = gtk_label_new (_("Linking the passages of both documents…"));
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "win.cancel-alignment");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), cancel);
+  gtk_revealer_set_child (GTK_REVEALER (revealer), box);
+  gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_widget_add_css_class (revealer, "alignment-bar");
+  return GTK_REVEALER (revealer);
 }
 
 static void
@@ -731,6 +748,43 @@ cancel_alignment_activated (GSimpleAction *action,
   diptych_comparison_cancel_alignment (self->comparison);
 }
 
+/* The comparison view's keys. Captured before the focused widget sees
+ * them: the panes' source views take Alt+Up and Alt+Down for moving
+ * lines, even read-only. */
+static void
+add_view_shortcuts (DiptychWindow *self)
+{
+  static const struct
+  {
+    const char *trigger;
+    const char *action;
+  } shortcuts[] = {
+    { "<Alt>Down", "win.next-link" },
+    { "<Alt>Up", "win.previous-link" },
+    { "<Alt>Page_Down", "win.next-omission" },
+    { "<Alt>Page_Up", "win.previous-omission" },
+    { "<Control>f", "win.find" },
+    { "<Control>g", "win.find-next" },
+    { "<Control><Shift>g", "win.find-previous" },
+    { "<Control><Shift>l", "win.sync-scrolling" },
+    { "<Control>plus", "win.zoom-in" },
+    { "<Control>equal", "win.zoom-in" },
+    { "<Control>KP_Add", "win.zoom-in" },
+    { "<Control>minus", "win.zoom-out" },
+    { "<Control>KP_Subtract", "win.zoom-out" },
+    { "<Control>0", "win.zoom-reset" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "diptych-view-shortcuts");
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 setup_comparison (DiptychWindow *self)
 {
@@ -746,11 +800,14 @@ setup_comparison (DiptychWindow *self)
    * beside its pane's scrollbar. */
   gtk_box_append (self->link_map_slot, diptych_comparison_get_overview (self->comparison, DIPTYCH_SIDE_A));
   gtk_box_append (self->link_map_slot, diptych_comparison_get_link_map (self->comparison));
-  gtk_widget_set_hexpand (diptych_comparison_get_link_map (self->comparison), TRUE);
   gtk_box_append (GTK_BOX (pane_b_parent), diptych_comparison_get_overview (self->comparison, DIPTYCH_SIDE_B));
 
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->progress_revealer))),
                               diptych_comparison_get_search_bar (self->comparison),
+                              GTK_WIDGET (self->progress_revealer));
+  self->align_revealer = build_align_revealer ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->progress_revealer))),
+                              GTK_WIDGET (self->align_revealer),
                               GTK_WIDGET (self->progress_revealer));
 
   sidebar_paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
@@ -783,6 +840,7 @@ setup_comparison (DiptychWindow *self)
   g_signal_connect_object (self->comparison, "alignment-failed",
                            G_CALLBACK (alignment_failed_cb), self, G_CONNECT_SWAPPED);
   aligning_changed_cb (self);
+  add_view_shortcuts (self);
 }
 
 /**
@@ -851,8 +909,19 @@ on_paned_max_position (DiptychWindow *self,
   if (width <= 0)
     return;
 
-  gtk_widget_measure (GTK_WIDGET (self->link_map_slot), GTK_ORIENTATION_HORIZONTAL, -1,
-                      NULL, &slot_width, NULL, NULL);
+  /* Everything beside the right pane in its half: the link map slot and
+   * the right overview strip. */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (self->pane_b)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_width = 0;
+
+      if (child == GTK_WIDGET (self->pane_b) || !gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+      slot_width += child_width;
+    }
   gtk_paned_set_position (paned, MAX (0, (width - slot_width) / 2));
   g_signal_handlers_disconnect_by_func (paned, on_paned_max_position, self);
 }
@@ -937,9 +1006,6 @@ diptych_window_dispose (GObject *object)
       g_clear_object (&self->load_cancellable[i]);
     }
 
-  if (self->align_toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->align_toast), (gpointer *) &self->align_toast);
-  self->align_toast = NULL;
   if (self->comparison != NULL)
     diptych_comparison_cancel_alignment (self->comparison);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_WINDOW);
@@ -1029,23 +1095,6 @@ diptych_window_class_init (DiptychWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DiptychWindow, pane_a);
   gtk_widget_class_bind_template_child (widget_class, DiptychWindow, pane_b);
   gtk_widget_class_bind_template_child (widget_class, DiptychWindow, link_map_slot);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-link", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-link", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "win.next-omission", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "win.previous-omission", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync-scrolling", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync-scrolling", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 }
 
 static void

@@ -4,11 +4,14 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "diptych-application.h"
 #include "diptych-comparison.h"
 #include "diptych-differences.h"
+#include "diptych-highlighter.h"
 #include "diptych-inspector.h"
 #include "diptych-link-map.h"
 #include "diptych-view-util.h"
+#include "diptych-window.h"
 
 #define N_PASSAGES 24
 #define TIMEOUT_SECONDS 20
@@ -89,6 +92,7 @@ fixture_set_up (Fixture       *fixture,
       diptych_project_set_document (fixture->project, side, document);
 
       fixture->views[side] = GTK_TEXT_VIEW (gtk_source_view_new ());
+      gtk_widget_add_css_class (GTK_WIDGET (fixture->views[side]), "document");
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (fixture->views[side]), text, -1);
       {
         /* As the panes do: the cursor at the start. */
@@ -217,6 +221,30 @@ test_highlights (Fixture       *fixture,
   g_assert_true (has_tag (fixture->views[1], fixture->passages[DIPTYCH_SIDE_B][0].start + 9, "diptych-discrepancy"));
   g_assert_false (has_tag (fixture->views[0], a1.start + 20, "diptych-selected-reworded"));
 
+  /* The same styles for a label (the inspector): bytes 8-10 of the passage. */
+  {
+    DiptychDocument *doc = diptych_project_get_document (fixture->project, DIPTYCH_SIDE_A);
+    g_autofree char *text = diptych_document_dup_span (doc, a0);
+    g_autoptr(PangoAttrList) attrs = diptych_highlighter_dup_word_op_attributes (fixture->links[0], DIPTYCH_SIDE_A,
+                                                                                 a0.start, text, FALSE);
+    PangoAttrIterator *iter = pango_attr_list_get_iterator (attrs);
+    PangoAttrInt *underline = NULL;
+    int start, end;
+
+    do
+      {
+        pango_attr_iterator_range (iter, &start, &end);
+        if (start == 8)
+          underline = (PangoAttrInt *) pango_attr_iterator_get (iter, PANGO_ATTR_UNDERLINE);
+      }
+    while (underline == NULL && pango_attr_iterator_next (iter));
+    g_assert_nonnull (underline);
+    g_assert_cmpint (end, ==, 10);
+    /* A changed word that is also a discrepancy: the wavy line wins. */
+    g_assert_cmpint (underline->value, ==, PANGO_UNDERLINE_ERROR);
+    pango_attr_iterator_destroy (iter);
+  }
+
   diptych_selection_set_item (selection, fixture->links[4]);
   g_assert_false (has_tag (fixture->views[0], a0.start + 8, "diptych-word-changed"));
   g_assert_true (has_tag (fixture->views[0], a1.start + 20, "diptych-selected-reworded"));
@@ -257,6 +285,10 @@ test_select_by_cursor (Fixture       *fixture,
   shown_b = diptych_inspector_dup_passage (inspector, DIPTYCH_SIDE_B);
   g_assert_cmpstr (shown_a, ==, expected_a);
   g_assert_cmpstr (shown_b, ==, expected_b);
+  /* Its word-level differences: the fixture marks the first two
+   * characters of "A14" and of its counterpart "B21" as a name. */
+  g_assert_cmpstr (diptych_inspector_get_discrepancies (inspector), ==,
+                   "Name differs: “A1” (left), “B2” (right)");
 
   /* The counterpart was scrolled into view. */
   gtk_text_view_get_visible_rect (fixture->views[DIPTYCH_SIDE_B], &visible);
@@ -277,6 +309,20 @@ test_select_by_cursor (Fixture       *fixture,
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, fixture->passages[DIPTYCH_SIDE_A][3].end + 1);
   gtk_text_buffer_place_cursor (buffer, &iter);
   g_assert_null (diptych_selection_get_item (selection));
+}
+
+/* Nothing selected, the cursor at the start of @side, @side focused. */
+static void
+restart_in (Fixture     *fixture,
+            DiptychSide  side)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[side]);
+  GtkTextIter start;
+
+  diptych_selection_set_item (diptych_comparison_get_selection (fixture->comparison), NULL);
+  diptych_comparison_set_focused_side (fixture->comparison, side);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
 }
 
 static void
@@ -320,15 +366,7 @@ test_navigation (Fixture       *fixture,
 
   /* In B's order the links come in B's order: the reversed half runs
    * backwards through A. */
-  diptych_selection_set_item (selection, NULL);
-  diptych_comparison_set_focused_side (fixture->comparison, DIPTYCH_SIDE_B);
-  {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[DIPTYCH_SIDE_B]);
-    GtkTextIter start;
-
-    gtk_text_buffer_get_start_iter (buffer, &start);
-    gtk_text_buffer_place_cursor (buffer, &start);
-  }
+  restart_in (fixture, DIPTYCH_SIDE_B);
   count = 0;
   while ((item = diptych_comparison_step (fixture->comparison, DIPTYCH_TYPE_LINK, TRUE)) != NULL)
     {
@@ -341,15 +379,7 @@ test_navigation (Fixture       *fixture,
   g_assert_cmpuint (count, ==, n_links);
 
   /* Omissions: every one, A's then B's, then the end. */
-  diptych_selection_set_item (selection, NULL);
-  diptych_comparison_set_focused_side (fixture->comparison, DIPTYCH_SIDE_A);
-  {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[DIPTYCH_SIDE_A]);
-    GtkTextIter start;
-
-    gtk_text_buffer_get_start_iter (buffer, &start);
-    gtk_text_buffer_place_cursor (buffer, &start);
-  }
+  restart_in (fixture, DIPTYCH_SIDE_A);
   count = 0;
   previous = NULL;
   while ((item = diptych_comparison_step (fixture->comparison, DIPTYCH_TYPE_OMISSION, TRUE)) != NULL)
@@ -516,6 +546,118 @@ test_link_map (Fixture       *fixture,
   (void) selection;
 }
 
+/* The first controller of @widget of @type (to play the user's pointer). */
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+static void
+test_pointer (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *map = diptych_comparison_get_link_map (fixture->comparison);
+  GtkWidget *overview = diptych_comparison_get_overview (fixture->comparison, DIPTYCH_SIDE_A);
+  DiptychSelection *selection = diptych_comparison_get_selection (fixture->comparison);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fixture->views[DIPTYCH_SIDE_A]));
+  GtkEventController *click = find_controller (map, GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *drag = find_controller (overview, GTK_TYPE_GESTURE_DRAG);
+  double ya, yb, middle, upper, page;
+  int y, h;
+
+  g_assert_nonnull (click);
+  g_assert_nonnull (drag);
+
+  /* A click on the band of A0 and B0 selects their link. */
+  gtk_widget_queue_draw (map);
+  wait_ms (100);
+  diptych_text_view_get_span_yrange (fixture->views[0], fixture->passages[0][0], &y, &h);
+  ya = diptych_text_view_to_widget_y (fixture->views[0], map, y + h / 2);
+  diptych_text_view_get_span_yrange (fixture->views[1], fixture->passages[1][0], &y, &h);
+  yb = diptych_text_view_to_widget_y (fixture->views[1], map, y + h / 2);
+  g_signal_emit_by_name (click, "pressed", 1, gtk_widget_get_width (map) / 2.0, (ya + yb) / 2);
+  g_assert_true (diptych_selection_get_item (selection) == fixture->links[0]);
+
+  /* A press on the overview strip at three quarters of its height puts
+   * the middle of the view there. */
+  g_signal_emit_by_name (drag, "drag-begin", 5.0, gtk_widget_get_height (overview) * 0.75);
+  upper = gtk_adjustment_get_upper (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  middle = (gtk_adjustment_get_value (adjustment) + page / 2) / upper;
+  g_assert_cmpfloat_with_epsilon (middle, 0.75, 0.02);
+}
+
+static void
+test_find (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkSearchBar *bar = GTK_SEARCH_BAR (diptych_comparison_get_search_bar (fixture->comparison));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[DIPTYCH_SIDE_B]);
+  GtkWidget *entry;
+  GtkTextIter start, end;
+  g_autofree char *found = NULL;
+  guint first;
+
+  /* The window shows the bar; here it is only kept alive. */
+  g_object_ref_sink (bar);
+  diptych_comparison_set_focused_side (fixture->comparison, DIPTYCH_SIDE_B);
+  diptych_comparison_find (fixture->comparison);
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+
+  entry = gtk_widget_get_first_child (gtk_search_bar_get_child (bar));
+  g_assert_true (GTK_IS_SEARCH_ENTRY (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "topic 19.");
+  /* search-changed comes after a delay; find explicitly. */
+  g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  found = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (found, ==, "topic 19.");
+  first = gtk_text_iter_get_offset (&start);
+  g_assert_cmpuint (first, ==, fixture->passages[DIPTYCH_SIDE_B][19].start + 33);
+
+  /* One match only: next wraps to it again. */
+  g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  g_assert_cmpuint (gtk_text_iter_get_offset (&start), ==, first);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no such words");
+  g_assert_false (diptych_comparison_find_next (fixture->comparison, FALSE));
+  g_object_unref (bar);
+}
+
+static void
+test_zoom (Fixture       *fixture,
+           gconstpointer  data)
+{
+  PangoContext *context;
+  const PangoFontDescription *desc;
+
+  diptych_comparison_set_font (fixture->comparison, "Serif 10", 2.0);
+  wait_ms (100);
+  context = gtk_widget_get_pango_context (GTK_WIDGET (fixture->views[DIPTYCH_SIDE_A]));
+  desc = pango_context_get_font_description (context);
+  /* 20pt, in pixels at 96 dpi */
+  g_assert_cmpfloat_with_epsilon (pango_font_description_get_size (desc) / (double) PANGO_SCALE, 20 * 96 / 72.0, 0.5);
+  g_assert_cmpstr (pango_font_description_get_family (desc), ==, "Serif");
+
+  diptych_comparison_set_font (fixture->comparison, "Serif 10", 1.0);
+  wait_ms (100);
+  context = gtk_widget_get_pango_context (GTK_WIDGET (fixture->views[DIPTYCH_SIDE_B]));
+  desc = pango_context_get_font_description (context);
+  g_assert_cmpfloat_with_epsilon (pango_font_description_get_size (desc) / (double) PANGO_SCALE, 10 * 96 / 72.0, 0.5);
+}
+
 /* The real model on a small pair: links arrive in the background and
  * become highlights. */
 static void
@@ -578,6 +720,156 @@ test_real_aligner (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Links past the end of the text or with reversed spans (a damaged
+ * project file) are left out or clamped, never a crash. */
+static void
+test_hostile_spans (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(DiptychAlignment) alignment = diptych_alignment_new (NULL);
+  g_autoptr(DiptychLink) beyond = diptych_link_new (DIPTYCH_SPAN_INIT (10, 5000000), DIPTYCH_SPAN_INIT (4000000, 4000100),
+                                                    DIPTYCH_LINK_PARTIAL, 0.5, DIPTYCH_STATE_AUTO);
+  g_autoptr(DiptychLink) reversed = diptych_link_new (DIPTYCH_SPAN_INIT (300, 200), DIPTYCH_SPAN_INIT (50, 60),
+                                                      DIPTYCH_LINK_IDENTICAL, 0.5, DIPTYCH_STATE_AUTO);
+  g_autoptr(DiptychOmission) omission = diptych_omission_new (DIPTYCH_SIDE_B, DIPTYCH_SPAN_INIT (G_MAXUINT - 5, G_MAXUINT),
+                                                              DIPTYCH_STATE_AUTO);
+  DiptychWordOp op = { DIPTYCH_WORD_CHANGED, DIPTYCH_DISCREPANCY_DATE,
+                       DIPTYCH_SPAN_INIT (4999990, 5000010), DIPTYCH_SPAN_INIT (3, 1) };
+  DiptychLinkMap *map = DIPTYCH_LINK_MAP (diptych_comparison_get_link_map (fixture->comparison));
+  DiptychSelection *selection = diptych_comparison_get_selection (fixture->comparison);
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  guint n = 0;
+
+  diptych_link_set_word_ops (beyond, &op, 1);
+  diptych_link_add_uncovered (beyond, DIPTYCH_SIDE_A, DIPTYCH_SPAN_INIT (4999000, 4999500));
+  diptych_alignment_add_link (alignment, beyond);
+  diptych_alignment_add_link (alignment, reversed);
+  diptych_alignment_add_omission (alignment, omission);
+  diptych_project_set_alignment (fixture->project, alignment);
+  diptych_comparison_flush (fixture->comparison);
+
+  /* The reversed link has no extent on A and is not shown there. */
+  g_assert_cmpuint (diptych_span_index_get_n_entries (diptych_selection_get_index (selection), DIPTYCH_SIDE_A), ==, 1);
+  g_assert_true (has_tag (fixture->views[0], 20, "diptych-partial"));
+
+  diptych_selection_set_item (selection, beyond);
+  g_assert_true (has_tag (fixture->views[0], 20, "diptych-selected-partial"));
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (map)->snapshot (GTK_WIDGET (map), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+
+  restart_in (fixture, DIPTYCH_SIDE_B);
+  while (diptych_comparison_step (fixture->comparison, DIPTYCH_TYPE_OMISSION, TRUE) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 1);
+  /* In the left document's order: the link past the end and B's omission. */
+  g_assert_cmpuint (g_list_model_get_n_items (diptych_differences_get_model (
+                      DIPTYCH_DIFFERENCES (diptych_comparison_get_differences (fixture->comparison)))), ==, 2);
+}
+
+/* The view inside the window: widgets in their places, alignment in the
+ * background, the window's actions. */
+static void
+test_window (void)
+{
+  g_autoptr(DiptychApplication) app = g_object_new (DIPTYCH_TYPE_APPLICATION,
+                                                    "application-id", "io.github.diptych.Diptych.ViewTest",
+                                                    "flags", G_APPLICATION_NON_UNIQUE,
+                                                    NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  DiptychWindow *window;
+  DiptychComparison *comparison;
+  DiptychSelection *selection;
+  gint64 deadline;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  window = diptych_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  comparison = diptych_window_get_comparison (window);
+  selection = diptych_comparison_get_selection (comparison);
+
+  g_assert_true (gtk_widget_get_parent (diptych_comparison_get_link_map (comparison)) ==
+                 GTK_WIDGET (diptych_window_get_link_map_slot (window)));
+  g_assert_true (gtk_widget_get_ancestor (diptych_comparison_get_inspector (comparison), GTK_TYPE_STACK) ==
+                 GTK_WIDGET (diptych_window_get_sidebar_stack (window)));
+
+  g_assert_true (diptych_window_open_text (window, DIPTYCH_SIDE_A,
+                                           "The ministers agreed on a ceasefire in the region. "
+                                           "The talks ended with a dinner at the palace.", "A"));
+  g_assert_false (diptych_comparison_get_aligning (comparison));
+  g_assert_true (diptych_window_open_text (window, DIPTYCH_SIDE_B,
+                                           "Both sides discussed the exchange of prisoners. "
+                                           "The ministers agreed to a ceasefire in the region.", "B"));
+  /* The text is there at once, the links later. */
+  g_assert_true (diptych_comparison_get_aligning (comparison));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (
+                     diptych_pane_get_view (diptych_window_get_pane (window, DIPTYCH_SIDE_B)))), >, 50);
+  deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  while (diptych_comparison_get_aligning (comparison) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (diptych_comparison_get_aligning (comparison));
+  diptych_comparison_flush (comparison);
+  g_assert_cmpuint (g_list_model_get_n_items (diptych_project_get_links (diptych_window_get_project (window))), >, 0);
+
+  /* Alt+Down reaches the window before the focused source view, which
+   * has its own use for it. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    GtkShortcutController *shortcuts = NULL;
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (g_strcmp0 (gtk_event_controller_get_name (controller), "diptych-view-shortcuts") == 0)
+          shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+      }
+    g_assert_nonnull (shortcuts);
+    g_assert_cmpint (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (shortcuts)), ==, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+      {
+        g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+        g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+        g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+        if (g_str_equal (trigger, "<Alt>Down"))
+          {
+            g_assert_cmpstr (action, ==, "action(win.next-link)");
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
+  g_assert_null (diptych_selection_get_item (selection));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-link", NULL));
+  g_assert_true (DIPTYCH_IS_LINK (diptych_selection_get_item (selection)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-omission", NULL));
+  g_assert_true (DIPTYCH_IS_OMISSION (diptych_selection_get_item (selection)));
+
+  g_assert_true (diptych_scroll_sync_get_enabled (diptych_comparison_get_scroll_sync (comparison)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-scrolling", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "sync-scrolling"));
+  g_assert_false (diptych_scroll_sync_get_enabled (diptych_comparison_get_scroll_sync (comparison)));
+  g_settings_set_boolean (settings, "sync-scrolling", TRUE);
+  g_assert_true (diptych_scroll_sync_get_enabled (diptych_comparison_get_scroll_sync (comparison)));
+
+  g_settings_set_double (settings, "zoom", 1.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), >, 1.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
+  g_assert_cmpfloat (g_settings_get_double (settings, "zoom"), ==, 1.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,7 +887,12 @@ main (int   argc,
   ADD ("/view/scroll-sync", test_scroll_sync);
   ADD ("/view/differences-order", test_differences_order);
   ADD ("/view/link-map", test_link_map);
+  ADD ("/view/pointer", test_pointer);
+  ADD ("/view/find", test_find);
+  ADD ("/view/hostile-spans", test_hostile_spans);
+  ADD ("/view/zoom", test_zoom);
   g_test_add_func ("/view/real-aligner", test_real_aligner);
+  g_test_add_func ("/view/window", test_window);
 
   return g_test_run ();
 }
