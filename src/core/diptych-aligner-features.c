@@ -257,7 +257,11 @@ diptych_features_add_text (DiptychFeatures *self,
       wf = word_features (self, &ft.token);
       ft.feat_start = self->pool->len;
       ft.prior = wf->prior;
-      g_array_append_vals (self->pool, &g_array_index (self->word_pool, DiptychFeature, wf->start), wf->n);
+      /* A word without features may come before the pool has any
+       * storage: indexing its NULL data is undefined even for zero. */
+      if (wf->n > 0)
+        g_array_append_vals (self->pool, &g_array_index (self->word_pool, DiptychFeature, wf->start),
+                             wf->n);
       if (extra_of[i] != 0)
         {
           add_feature (self->pool, ft.feat_start, extra_of[i] - 1, DIPTYCH_LEVEL_ALIAS);
