@@ -48,8 +48,10 @@ diptych_features_new (DiptychLexicon *lexicon)
   self->concept_ids = g_hash_table_new (NULL, NULL);
   self->words = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->acronyms = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->word_pool = g_array_new (FALSE, FALSE, sizeof (DiptychFeature));
-  self->pool = g_array_new (FALSE, FALSE, sizeof (DiptychFeature));
+  /* Reserved, so that their data is never NULL: &g_array_index (pool, ...,
+   * 0) for a word without features would be undefined behaviour. */
+  self->word_pool = g_array_sized_new (FALSE, FALSE, sizeof (DiptychFeature), 256);
+  self->pool = g_array_sized_new (FALSE, FALSE, sizeof (DiptychFeature), 256);
   self->concepts = g_array_new (FALSE, FALSE, sizeof (DiptychConcept));
   self->scratch = g_array_new (FALSE, FALSE, sizeof (DiptychFeature));
   self->phrase = g_string_new (NULL);
@@ -257,11 +259,7 @@ diptych_features_add_text (DiptychFeatures *self,
       wf = word_features (self, &ft.token);
       ft.feat_start = self->pool->len;
       ft.prior = wf->prior;
-      /* A word without features may come before the pool has any
-       * storage: indexing its NULL data is undefined even for zero. */
-      if (wf->n > 0)
-        g_array_append_vals (self->pool, &g_array_index (self->word_pool, DiptychFeature, wf->start),
-                             wf->n);
+      g_array_append_vals (self->pool, &g_array_index (self->word_pool, DiptychFeature, wf->start), wf->n);
       if (extra_of[i] != 0)
         {
           add_feature (self->pool, ft.feat_start, extra_of[i] - 1, DIPTYCH_LEVEL_ALIAS);
