@@ -72,7 +72,7 @@ run_valgrind () {
 run_fuzz () {
   step "libFuzzer targets (clang): seed corpora, then 20 s of fuzzing each"
   local t
-  for t in $("$top/build-aux/fuzz.sh" | sed 's/^targets://'); do
+  for t in $("$top/build-aux/fuzz.sh" | sed -n 's/^targets://p'); do
     step "fuzz $t"
     "$top/build-aux/fuzz.sh" "$t" 20
   done
