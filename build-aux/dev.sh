@@ -19,7 +19,7 @@ PACKAGES=(
   wordnet-base
   desktop-file-utils appstream flatpak-builder
   xvfb xauth dbus dbus-daemon dbus-x11 at-spi2-core
-  fonts-cantarell fonts-dejavu-core adwaita-icon-theme librsvg2-common shared-mime-info
+  fonts-cantarell fonts-dejavu-core fonts-droid-fallback adwaita-icon-theme librsvg2-common shared-mime-info
 )
 
 install_missing () {

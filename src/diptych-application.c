@@ -7,6 +7,7 @@
 
 #include "diptych-application.h"
 #include "diptych-preferences-window.h"
+#include "diptych-session.h"
 #include "diptych-window.h"
 
 struct _DiptychApplication
@@ -60,6 +61,17 @@ static DiptychWindow *
 new_window (DiptychApplication *self)
 {
   return diptych_window_new (self);
+}
+
+/* An empty window, to compare other documents or open a recent project. */
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  DiptychApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (new_window (self)));
 }
 
 static void
@@ -125,6 +137,7 @@ about_activated (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
+  { "new-window", new_window_activated },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "shortcuts", shortcuts_activated },
@@ -136,6 +149,7 @@ static const struct
   const char *action;
   const char *accels[3];
 } accels[] = {
+  { "app.new-window", { "<Primary>n", NULL } },
   { "app.quit", { "<Primary>q", NULL } },
   { "app.preferences", { "<Primary>comma", NULL } },
   { "win.show-help-overlay", { "<Primary>question", NULL } },
@@ -144,6 +158,17 @@ static const struct
   { "win.open-b", { "<Primary><Shift>o", NULL } },
   { "win.paste-document", { "<Primary><Shift>v", NULL } },
   { "win.toggle-sidebar", { "F9", NULL } },
+  { "win.open-project", { "<Primary><Alt>o", NULL } },
+  { "win.save", { "<Primary>s", NULL } },
+  { "win.save-as", { "<Primary><Shift>s", NULL } },
+  { "win.export", { "<Primary>e", NULL } },
+  { "win.print", { "<Primary>p", NULL } },
+  { "win.undo", { "<Primary>z", NULL } },
+  { "win.redo", { "<Primary><Shift>z", NULL } },
+  { "win.annotate", { "<Primary>t", NULL } },
+  { "win.link-selection", { "<Primary>k", NULL } },
+  { "win.confirm-link", { "<Primary>Return", NULL } },
+  { "win.reject-link", { "<Primary>Delete", NULL } },
 };
 
 static void
@@ -180,6 +205,9 @@ diptych_application_activate (GApplication *application)
       /* Nothing to compare yet: show what Diptych does with the demo pair. */
       diptych_window_open_demo (new);
       window = GTK_WINDOW (new);
+      gtk_window_present (window);
+      diptych_session_offer_recovery (GTK_APPLICATION (self));
+      return;
     }
 
   gtk_window_present (window);
@@ -193,6 +221,15 @@ diptych_application_open (GApplication  *application,
 {
   DiptychApplication *self = DIPTYCH_APPLICATION (application);
   DiptychWindow *window = new_window (self);
+  g_autofree char *first = n_files > 0 ? g_file_get_basename (files[0]) : NULL;
+
+  /* `diptych P.diptych`: a saved project. */
+  if (first != NULL && g_str_has_suffix (first, ".diptych"))
+    {
+      diptych_window_open_project (window, files[0]);
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
 
   for (int i = 0; i < MIN (n_files, DIPTYCH_N_SIDES); i++)
     diptych_window_open_file (window, i == 0 ? DIPTYCH_SIDE_A : DIPTYCH_SIDE_B, files[i]);
@@ -202,6 +239,15 @@ diptych_application_open (GApplication  *application,
                               _("Diptych compares two documents; the others were not opened"));
 
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+diptych_application_shutdown (GApplication *application)
+{
+  /* A clean exit: no unsaved work is left for recovery. */
+  diptych_session_shutdown ();
+
+  G_APPLICATION_CLASS (diptych_application_parent_class)->shutdown (application);
 }
 
 static int
@@ -238,6 +284,7 @@ diptych_application_class_init (DiptychApplicationClass *klass)
   app_class->startup = diptych_application_startup;
   app_class->activate = diptych_application_activate;
   app_class->open = diptych_application_open;
+  app_class->shutdown = diptych_application_shutdown;
   app_class->handle_local_options = diptych_application_handle_local_options;
 }
 

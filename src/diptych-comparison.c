@@ -94,6 +94,7 @@ cursor_moved_cb (GtkTextBuffer     *buffer,
   DiptychSide side = gtk_text_view_get_buffer (self->views[DIPTYCH_SIDE_B]) == buffer
                      ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A;
   GtkTextIter iter;
+  guint offset;
 
   /* Only the user's moves select: not loading a text, not navigation. */
   if (self->moving_cursor || !gtk_widget_is_focus (GTK_WIDGET (self->views[side])))
@@ -101,7 +102,13 @@ cursor_moved_cb (GtkTextBuffer     *buffer,
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   self->focused_side = side;
-  diptych_comparison_select_at (self, side, gtk_text_iter_get_offset (&iter));
+  offset = gtk_text_iter_get_offset (&iter);
+  /* A click right of a paragraph's last line puts the cursor just after
+   * the passage's end: that still means the passage. */
+  if (offset > 0 && gtk_text_iter_ends_line (&iter) && !gtk_text_iter_starts_line (&iter) &&
+      diptych_span_index_lookup (diptych_selection_get_index (self->selection), side, offset) == NULL)
+    offset--;
+  diptych_comparison_select_at (self, side, offset);
 }
 
 static void
@@ -222,6 +229,90 @@ search_side (DiptychComparison *self)
   return self->focused_side;
 }
 
+/* Found matches must stand out over the links' highlights, in the light
+ * and the dark style: all matches on yellow, the current one on orange,
+ * with dark text on both. */
+#define MATCH_BACKGROUND "#f9f06b"
+#define CURRENT_MATCH_BACKGROUND "#ffa348"
+#define MATCH_FOREGROUND "#241f31"
+#define MATCH_TAG "diptych-find-match"
+#define CURRENT_MATCH_TAG "diptych-find-current"
+/* Beyond this, only the current match is marked (a search for "e"). */
+#define MAX_MARKED_MATCHES 5000
+
+/* A tag of the find marks, created on first use, raised above every
+ * other tag (the links' highlights). */
+static GtkTextTag *
+find_tag (GtkTextBuffer *buffer,
+          const char    *name)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+
+  if (tag == NULL)
+    tag = gtk_text_buffer_create_tag (buffer, name,
+                                      "background", g_str_equal (name, MATCH_TAG)
+                                                    ? MATCH_BACKGROUND : CURRENT_MATCH_BACKGROUND,
+                                      "foreground", MATCH_FOREGROUND,
+                                      NULL);
+  gtk_text_tag_set_priority (tag, gtk_text_tag_table_get_size (table) - 1);
+  return tag;
+}
+
+static void
+clear_find_tag (GtkTextBuffer *buffer,
+                const char    *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter start, end;
+
+  if (tag == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+}
+
+/* Marks every match of the search in @side (none if @side is
+ * DIPTYCH_N_SIDES) and the current one, [start, end), if given. */
+static void
+mark_matches (DiptychComparison *self,
+              DiptychSide        side,
+              const GtkTextIter *start,
+              const GtkTextIter *end)
+{
+  for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->views[s]);
+      GtkSourceSearchContext *context = self->search_contexts[s];
+      GtkTextIter iter, match_start, match_end;
+      gboolean wrapped = FALSE;
+      guint n = 0;
+
+      clear_find_tag (buffer, MATCH_TAG);
+      clear_find_tag (buffer, CURRENT_MATCH_TAG);
+      if (s != side || context == NULL)
+        continue;
+
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      while (n++ < MAX_MARKED_MATCHES &&
+             gtk_source_search_context_forward (context, &iter, &match_start, &match_end, &wrapped) &&
+             !wrapped && gtk_text_iter_compare (&match_end, &iter) > 0)
+        {
+          gtk_text_buffer_apply_tag (buffer, find_tag (buffer, MATCH_TAG), &match_start, &match_end);
+          iter = match_end;
+        }
+      if (start != NULL)
+        gtk_text_buffer_apply_tag (buffer, find_tag (buffer, CURRENT_MATCH_TAG), start, end);
+    }
+}
+
+static void
+search_mode_cb (DiptychComparison *self)
+{
+  if (!gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (self->search_bar)))
+    mark_matches (self, DIPTYCH_N_SIDES, NULL, NULL);
+}
+
 static void
 search_changed_cb (DiptychComparison *self)
 {
@@ -259,10 +350,6 @@ diptych_comparison_find_next (DiptychComparison *self,
   if (context == NULL || gtk_source_search_settings_get_search_text (self->search_settings) == NULL)
     return FALSE;
 
-  for (guint s = 0; s < DIPTYCH_N_SIDES; s++)
-    if (self->search_contexts[s] != NULL)
-      gtk_source_search_context_set_highlight (self->search_contexts[s], s == side);
-
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
   if (forward)
     found = gtk_source_search_context_forward (context, &end, &match_start, &match_end, &wrapped);
@@ -275,7 +362,10 @@ diptych_comparison_find_next (DiptychComparison *self,
       gtk_text_buffer_select_range (buffer, &match_start, &match_end);
       self->moving_cursor = FALSE;
       gtk_text_view_scroll_to_iter (self->views[side], &match_start, 0.1, TRUE, 0, 0.33);
+      mark_matches (self, side, &match_start, &match_end);
     }
+  else
+    mark_matches (self, side, NULL, NULL);
   gtk_widget_set_css_classes (self->search_entry, found ? NULL : (const char *[]) { "error", NULL });
   return found;
 }
@@ -360,6 +450,8 @@ build_search_bar (DiptychComparison *self)
   g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (search_next_cb), self);
   g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (search_previous_cb), self);
   g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (search_stop_cb), self);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (next, "clicked", G_CALLBACK (search_next_cb), self);
   g_signal_connect_swapped (previous, "clicked", G_CALLBACK (search_previous_cb), self);
 }

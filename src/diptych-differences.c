@@ -299,6 +299,10 @@ sync_list_selection (DiptychDifferences *self)
   gtk_single_selection_set_selected (self->list_selection,
                                      position > 0 ? position - 1 : GTK_INVALID_LIST_POSITION);
   self->updating = FALSE;
+
+  /* A passage selected in the documents shows in the list too. */
+  if (position > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position - 1);
 }
 
 static void

@@ -70,10 +70,24 @@ struct _DiptychHighlighter
   DiptychSpanIndex *pending;      /* being tagged in batches */
   guint             next_entry;
   guint             apply_id;
+  GArray           *pending_marks; /* the Marks of pending, as tagged */
+  GArray           *marks;         /* what the buffer shows, or NULL if unknown */
+  guint             retag_id;
 
 };
 
 G_DEFINE_FINAL_TYPE (DiptychHighlighter, diptych_highlighter, G_TYPE_OBJECT)
+
+/* What one entry of the index put in the buffer: when the lists change,
+ * only the entries whose Mark changed are re-tagged. The item is only
+ * compared, never dereferenced. */
+typedef struct
+{
+  gconstpointer item;
+  DiptychSpan   span;
+  guint         tag;
+  guint         uncovered_hash;
+} Mark;
 
 static gboolean
 is_dark (void)
@@ -316,6 +330,130 @@ update_selected (DiptychHighlighter *self)
     mark_word_ops (self->buffer, item, self->side);
 }
 
+static Mark
+make_mark (DiptychHighlighter *self,
+           gpointer            item,
+           DiptychSpan         span)
+{
+  Mark mark = { item, span, item_tag (item, FALSE), 0 };
+
+  if (DIPTYCH_IS_LINK (item))
+    {
+      guint n_uncovered;
+      const DiptychSpan *uncovered = diptych_link_get_uncovered (item, self->side, &n_uncovered);
+
+      mark.uncovered_hash = n_uncovered;
+      for (guint i = 0; i < n_uncovered; i++)
+        mark.uncovered_hash = (mark.uncovered_hash * 31 + uncovered[i].start) * 31 + uncovered[i].end;
+    }
+  return mark;
+}
+
+static gboolean
+mark_equal (const Mark *a,
+            const Mark *b)
+{
+  return a->item == b->item && a->span.start == b->span.start && a->span.end == b->span.end &&
+         a->tag == b->tag && a->uncovered_hash == b->uncovered_hash;
+}
+
+/* The highlight of one entry of the index, not selected. */
+static void
+tag_entry (DiptychHighlighter *self,
+           gpointer            item,
+           DiptychSpan         span)
+{
+  apply_span (self->buffer, self->tags[item_tag (item, FALSE)], span);
+
+  if (DIPTYCH_IS_LINK (item))
+    {
+      guint n_uncovered;
+      const DiptychSpan *uncovered = diptych_link_get_uncovered (item, self->side, &n_uncovered);
+
+      for (guint i = 0; i < n_uncovered; i++)
+        apply_span (self->buffer, self->tags[TAG_UNCOVERED], uncovered[i]);
+    }
+}
+
+static void
+extend_range (DiptychSpan *range,
+              DiptychSpan  span)
+{
+  range->start = MIN (range->start, span.start);
+  range->end = MAX (range->end, span.end);
+}
+
+/* Re-tags only the part of the buffer where @index differs from what it
+ * shows (self->marks): editing one link re-tags that link's passage, not
+ * the document. */
+static void
+retag_changes (DiptychHighlighter *self,
+               DiptychSpanIndex   *index)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  DiptychSpan dirty = { G_MAXUINT, 0 };
+  guint n = diptych_span_index_get_n_entries (index, self->side);
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *old = &g_array_index (self->marks, Mark, i);
+
+      /* An item twice on one side: not worth a finer comparison. */
+      if (!g_hash_table_insert (shown, (gpointer) old->item, old))
+        extend_range (&dirty, old->span);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      DiptychSpan span;
+      gpointer item = diptych_span_index_get_entry (index, self->side, i, &span);
+      Mark mark = make_mark (self, item, span);
+      Mark *old = g_hash_table_lookup (shown, item);
+
+      if (old == NULL || !mark_equal (old, &mark))
+        extend_range (&dirty, span);
+      if (old != NULL)
+        {
+          if (!mark_equal (old, &mark))
+            extend_range (&dirty, old->span);
+          g_hash_table_remove (shown, item);
+        }
+      g_array_append_val (marks, mark);
+    }
+
+  /* Entries gone from the lists. */
+  g_hash_table_iter_init (&iter, shown);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    extend_range (&dirty, ((Mark *) value)->span);
+
+  if (dirty.start < dirty.end)
+    {
+      guint n_chars = gtk_text_buffer_get_char_count (self->buffer);
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, MIN (dirty.start, n_chars));
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, MIN (dirty.end, n_chars));
+      for (guint i = TAG_IDENTICAL; i <= TAG_UNCOVERED; i++)
+        gtk_text_buffer_remove_tag (self->buffer, self->tags[i], &start, &end);
+
+      /* Whatever overlaps the range is tagged again, whole. */
+      for (guint i = 0; i < marks->len; i++)
+        {
+          Mark *mark = &g_array_index (marks, Mark, i);
+
+          if (mark->span.start < dirty.end && mark->span.end > dirty.start)
+            tag_entry (self, (gpointer) mark->item, mark->span);
+        }
+    }
+
+  g_clear_pointer (&self->marks, g_array_unref);
+  self->marks = g_steal_pointer (&marks);
+  update_selected (self);
+}
+
 static gboolean
 apply_batch (DiptychHighlighter *self)
 {
@@ -327,22 +465,18 @@ apply_batch (DiptychHighlighter *self)
       DiptychSpan span;
       gpointer item = diptych_span_index_get_entry (self->pending, self->side, self->next_entry, &span);
 
-      apply_span (self->buffer, self->tags[item_tag (item, FALSE)], span);
+      Mark mark = make_mark (self, item, span);
 
-      if (DIPTYCH_IS_LINK (item))
-        {
-          guint n_uncovered;
-          const DiptychSpan *uncovered = diptych_link_get_uncovered (item, self->side, &n_uncovered);
-
-          for (guint i = 0; i < n_uncovered; i++)
-            apply_span (self->buffer, self->tags[TAG_UNCOVERED], uncovered[i]);
-        }
+      tag_entry (self, item, span);
+      g_array_append_val (self->pending_marks, mark);
     }
 
   if (self->next_entry < n)
     return G_SOURCE_CONTINUE;
 
   g_clear_pointer (&self->pending, diptych_span_index_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  self->marks = g_steal_pointer (&self->pending_marks);
   self->apply_id = 0;
   update_selected (self);
   return G_SOURCE_REMOVE;
@@ -351,16 +485,51 @@ apply_batch (DiptychHighlighter *self)
 static void
 index_changed_cb (DiptychHighlighter *self)
 {
+  DiptychSpanIndex *index = diptych_selection_get_index (self->selection);
+
+  /* The buffer shows a complete earlier index: only the changes. */
+  if (self->pending == NULL && self->marks != NULL)
+    {
+      retag_changes (self, index);
+      return;
+    }
+
   g_clear_handle_id (&self->apply_id, g_source_remove);
   g_clear_pointer (&self->pending, diptych_span_index_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->pending_marks, g_array_unref);
 
   remove_tags (self, 0, N_TAGS - 1);
-  self->pending = diptych_span_index_ref (diptych_selection_get_index (self->selection));
+  self->pending_marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  self->pending = diptych_span_index_ref (index);
   self->next_entry = 0;
   /* The first batch at once, so the top of a document is colored
    * without waiting for the main loop. */
   if (apply_batch (self) == G_SOURCE_CONTINUE)
     self->apply_id = g_idle_add_full (G_PRIORITY_LOW, (GSourceFunc) apply_batch, self, NULL);
+}
+
+static gboolean
+retag_all_cb (gpointer data)
+{
+  DiptychHighlighter *self = data;
+
+  self->retag_id = 0;
+  index_changed_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A new text (a document loaded into the pane) has none of the tags:
+ * tag it all again, once the text is in. */
+static void
+text_replaced_cb (DiptychHighlighter *self)
+{
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_handle_id (&self->apply_id, g_source_remove);
+  g_clear_pointer (&self->pending, diptych_span_index_unref);
+  g_clear_pointer (&self->pending_marks, g_array_unref);
+  if (self->retag_id == 0)
+    self->retag_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, retag_all_cb, self, NULL);
 }
 
 static void
@@ -396,7 +565,10 @@ diptych_highlighter_dispose (GObject *object)
   DiptychHighlighter *self = (DiptychHighlighter *) object;
 
   g_clear_handle_id (&self->apply_id, g_source_remove);
+  g_clear_handle_id (&self->retag_id, g_source_remove);
   g_clear_pointer (&self->pending, diptych_span_index_unref);
+  g_clear_pointer (&self->pending_marks, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->buffer);
 
@@ -438,6 +610,8 @@ diptych_highlighter_new (DiptychSelection *selection,
 
   g_signal_connect_object (selection, "index-changed",
                            G_CALLBACK (index_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "changed",
+                           G_CALLBACK (text_replaced_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (selection, "notify::item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -452,7 +626,7 @@ gboolean
 diptych_highlighter_is_busy (DiptychHighlighter *self)
 {
   g_return_val_if_fail (DIPTYCH_IS_HIGHLIGHTER (self), FALSE);
-  return self->pending != NULL;
+  return self->pending != NULL || self->retag_id != 0;
 }
 
 /* Finishes tagging now (tests, benchmarks). */
@@ -461,6 +635,11 @@ diptych_highlighter_flush (DiptychHighlighter *self)
 {
   g_return_if_fail (DIPTYCH_IS_HIGHLIGHTER (self));
 
+  if (self->retag_id != 0)
+    {
+      g_clear_handle_id (&self->retag_id, g_source_remove);
+      index_changed_cb (self);
+    }
   g_clear_handle_id (&self->apply_id, g_source_remove);
   while (self->pending != NULL)
     apply_batch (self);

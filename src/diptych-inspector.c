@@ -13,6 +13,8 @@ struct _DiptychInspector
   GtkWidget         parent_instance;
 
   DiptychSelection *selection;
+  GObject          *watched;       /* the link or omission shown */
+  gulong            watched_id;
 
   GtkStack         *stack;
   GtkLabel         *title_label;
@@ -164,11 +166,31 @@ describe_discrepancies (DiptychInspector *self,
   return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+static void update (DiptychInspector *self);
+
+/* Follows the shown item, so that a link confirmed or rejected while it
+ * is shown no longer reads "found by the model". */
+static void
+watch_item (DiptychInspector *self,
+            gpointer          item)
+{
+  if (self->watched == item)
+    return;
+
+  if (self->watched != NULL)
+    g_clear_signal_handler (&self->watched_id, self->watched);
+  g_set_object (&self->watched, item);
+  if (item != NULL)
+    self->watched_id = g_signal_connect_object (item, "notify", G_CALLBACK (update),
+                                                self, G_CONNECT_SWAPPED);
+}
+
 static void
 update (DiptychInspector *self)
 {
   gpointer item = diptych_selection_get_item (self->selection);
 
+  watch_item (self, item);
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -240,6 +262,7 @@ diptych_inspector_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_INSPECTOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  watch_item (self, NULL);
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (diptych_inspector_parent_class)->dispose (object);
@@ -321,4 +344,12 @@ diptych_inspector_get_title (DiptychInspector *self)
 {
   g_return_val_if_fail (DIPTYCH_IS_INSPECTOR (self), NULL);
   return gtk_label_get_text (self->title_label);
+}
+
+/* The kind, score and state line: for tests. */
+const char *
+diptych_inspector_get_facts (DiptychInspector *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_INSPECTOR (self), NULL);
+  return gtk_label_get_text (self->facts_label);
 }

@@ -19,5 +19,6 @@ char       *diptych_inspector_dup_passage  (DiptychInspector *self,
                                             DiptychSide       side);
 const char *diptych_inspector_get_title    (DiptychInspector *self);
 const char *diptych_inspector_get_discrepancies (DiptychInspector *self);
+const char *diptych_inspector_get_facts    (DiptychInspector *self);
 
 G_END_DECLS

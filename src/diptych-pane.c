@@ -23,6 +23,7 @@ struct _DiptychPane
   GtkStack          *stack;
   AdwStatusPage     *status_page;
   GtkButton         *status_open_button;
+  GtkBox            *status_box;
   GtkScrolledWindow *scrolled_window;
   GtkTextView       *view;
 };
@@ -273,6 +274,7 @@ diptych_pane_class_init (DiptychPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DiptychPane, stack);
   gtk_widget_class_bind_template_child (widget_class, DiptychPane, status_page);
   gtk_widget_class_bind_template_child (widget_class, DiptychPane, status_open_button);
+  gtk_widget_class_bind_template_child (widget_class, DiptychPane, status_box);
   gtk_widget_class_bind_template_child (widget_class, DiptychPane, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, DiptychPane, view);
 
@@ -374,4 +376,18 @@ diptych_pane_get_subtitle (DiptychPane *self)
   g_return_val_if_fail (DIPTYCH_IS_PANE (self), NULL);
 
   return gtk_label_get_label (self->subtitle_label);
+}
+
+/**
+ * diptych_pane_add_empty_child:
+ * @child: a widget shown below the open button while the pane is empty
+ */
+void
+diptych_pane_add_empty_child (DiptychPane *self,
+                              GtkWidget   *child)
+{
+  g_return_if_fail (DIPTYCH_IS_PANE (self));
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  gtk_box_append (self->status_box, child);
 }

@@ -25,5 +25,7 @@ GtkTextView       *diptych_pane_get_view            (DiptychPane     *self);
 GtkScrolledWindow *diptych_pane_get_scrolled_window (DiptychPane     *self);
 const char        *diptych_pane_get_title           (DiptychPane     *self);
 const char        *diptych_pane_get_subtitle        (DiptychPane     *self);
+void               diptych_pane_add_empty_child     (DiptychPane     *self,
+                                                     GtkWidget       *child);
 
 G_END_DECLS

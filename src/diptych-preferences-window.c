@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "diptych-preferences-window.h"
+#include "diptych-view-util.h"
 
 struct _DiptychPreferencesWindow
 {
@@ -24,49 +25,6 @@ G_DEFINE_FINAL_TYPE (DiptychPreferencesWindow, diptych_preferences_window, ADW_T
 /* The settings' string choices, in the order of the combo rows' items. */
 static const char * const style_choices[] = { "default", "light", "dark", NULL };
 static const char * const granularity_choices[] = { "sentence", "clause", "paragraph", NULL };
-
-static gboolean
-choice_to_selected (GValue   *value,
-                    GVariant *variant,
-                    gpointer  user_data)
-{
-  const char * const *choices = user_data;
-  const char *choice = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; choices[i] != NULL; i++)
-    if (g_strcmp0 (choices[i], choice) == 0)
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-static GVariant *
-selected_to_choice (const GValue       *value,
-                    const GVariantType *expected_type,
-                    gpointer            user_data)
-{
-  const char * const *choices = user_data;
-  guint selected = g_value_get_uint (value);
-
-  if (selected >= g_strv_length ((char **) choices))
-    return NULL;
-
-  return g_variant_new_string (choices[selected]);
-}
-
-static void
-bind_choice (GSettings          *settings,
-             const char         *key,
-             AdwComboRow        *row,
-             const char * const *choices)
-{
-  g_settings_bind_with_mapping (settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                choice_to_selected, selected_to_choice,
-                                (gpointer) choices, NULL);
-}
 
 DiptychPreferencesWindow *
 diptych_preferences_window_new (GtkWindow *parent)
@@ -113,8 +71,8 @@ diptych_preferences_window_init (DiptychPreferencesWindow *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
 
-  bind_choice (self->settings, "style-variant", self->style_row, style_choices);
-  bind_choice (self->settings, "granularity", self->granularity_row, granularity_choices);
+  diptych_settings_bind_choice (self->settings, "style-variant", self->style_row, style_choices);
+  diptych_settings_bind_choice (self->settings, "granularity", self->granularity_row, granularity_choices);
   g_settings_bind (self->settings, "font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sensitivity", self->sensitivity_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);

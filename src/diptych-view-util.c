@@ -148,3 +148,55 @@ diptych_link_kind_get_rgba (gpointer  item,
       rgba->blue += (1 - rgba->blue) * 0.15;
     }
 }
+
+/* GSettings string choices and combo rows */
+
+static gboolean
+choice_to_selected (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const char * const *choices = user_data;
+  const char *choice = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    if (g_strcmp0 (choices[i], choice) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static GVariant *
+selected_to_choice (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  const char * const *choices = user_data;
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= g_strv_length ((char **) choices))
+    return NULL;
+
+  return g_variant_new_string (choices[selected]);
+}
+
+/**
+ * diptych_settings_bind_choice:
+ * @choices: (array zero-terminated=1): the key's string choices, in the
+ *   order of the row's items
+ *
+ * Binds the string key @key of @settings to the selected item of @row.
+ */
+void
+diptych_settings_bind_choice (GSettings          *settings,
+                              const char         *key,
+                              AdwComboRow        *row,
+                              const char * const *choices)
+{
+  g_settings_bind_with_mapping (settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                choice_to_selected, selected_to_choice,
+                                (gpointer) choices, NULL);
+}

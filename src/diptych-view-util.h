@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "diptych-core.h"
 
@@ -28,5 +28,10 @@ void        diptych_link_kind_get_rgba         (gpointer     item,
                                                 gboolean     dark,
                                                 double       alpha,
                                                 GdkRGBA     *rgba);
+
+void        diptych_settings_bind_choice       (GSettings          *settings,
+                                                const char         *key,
+                                                AdwComboRow        *row,
+                                                const char * const *choices);
 
 G_END_DECLS

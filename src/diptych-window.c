@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "diptych-comparison.h"
+#include "diptych-editing.h"
+#include "diptych-session.h"
 #include "diptych-window.h"
 
 #define DEMO_PATH "/io/github/diptych/Diptych/demo/"
@@ -20,7 +22,13 @@ struct _DiptychWindow
   guint                 n_busy;
   guint                 pulse_id;
   DiptychComparison    *comparison;
+  DiptychSession       *session;
+  DiptychEditing       *editing;
   GtkRevealer          *align_revealer;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
+  guint                 revealing_sidebar : 1;
+  guint                 sidebar_closed_by_user : 1;
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -33,6 +41,9 @@ struct _DiptychWindow
   DiptychPane          *pane_a;
   DiptychPane          *pane_b;
   GtkBox               *link_map_slot;
+  GMenu                *recent_menu;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
 };
 
 G_DEFINE_FINAL_TYPE (DiptychWindow, diptych_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -52,6 +63,25 @@ diptych_window_new (DiptychApplication *application)
   g_return_val_if_fail (DIPTYCH_IS_APPLICATION (application), NULL);
 
   return g_object_new (DIPTYCH_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * diptych_window_new_for_project:
+ * @project: a project, e.g. one loaded from a file
+ *
+ * Returns: a window showing @project
+ */
+DiptychWindow *
+diptych_window_new_for_project (DiptychApplication *application,
+                                DiptychProject     *project)
+{
+  g_return_val_if_fail (DIPTYCH_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (DIPTYCH_IS_PROJECT (project), NULL);
+
+  return g_object_new (DIPTYCH_TYPE_WINDOW,
+                       "application", application,
+                       "project", project,
+                       NULL);
 }
 
 static DiptychPane *
@@ -111,6 +141,20 @@ diptych_window_add_toast (DiptychWindow *self,
 }
 
 /**
+ * diptych_window_show_toast:
+ * @toast: (transfer full): a toast, e.g. with a button
+ */
+void
+diptych_window_show_toast (DiptychWindow *self,
+                           AdwToast      *toast)
+{
+  g_return_if_fail (DIPTYCH_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
  * diptych_window_show_error:
  * @heading: what failed, e.g. "Could not open the document"
  * @error: why; its message is shown as the body
@@ -143,6 +187,7 @@ update_title (DiptychWindow *self)
   DiptychDocument *a = diptych_project_get_document (self->project, DIPTYCH_SIDE_A);
   DiptychDocument *b = diptych_project_get_document (self->project, DIPTYCH_SIDE_B);
   g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
 
   if (a != NULL && b != NULL)
     /* Translators: the window's subtitle: left document's title, right document's title */
@@ -151,6 +196,19 @@ update_title (DiptychWindow *self)
                                 diptych_document_get_title (b));
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  title = diptych_session_dup_project_name (self->project);
+  /* Marked when closing would lose work (and ask): not for two documents
+   * just opened side by side, such as the demo. */
+  if (diptych_session_has_unsaved_work (self->project))
+    {
+      /* Translators: the window title of a project with unsaved changes */
+      g_autofree char *marked = g_strdup_printf (_("• %s"), title);
+
+      g_free (title);
+      title = g_steal_pointer (&marked);
+    }
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 static void
@@ -159,8 +217,13 @@ on_document_changed (DiptychWindow *self,
                      DiptychProject *project)
 {
   for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
-    diptych_pane_set_document (pane_of (self, side),
-                               diptych_project_get_document (project, side));
+    {
+      DiptychDocument *document = diptych_project_get_document (project, side);
+
+      diptych_pane_set_document (pane_of (self, side), document);
+      /* An empty pane has nothing to map beside it. */
+      gtk_widget_set_visible (diptych_comparison_get_overview (self->comparison, side), document != NULL);
+    }
   update_title (self);
 }
 
@@ -675,11 +738,96 @@ apply_font (DiptychWindow *self)
   diptych_comparison_set_font (self->comparison, font, g_settings_get_double (self->settings, "zoom"));
 }
 
+/* Recent projects on the empty window, from the Open Recent menu */
+
+#define MAX_RECENT_ROWS 5
+
+static void
+update_recent_list (DiptychWindow *self)
+{
+  GMenuModel *menu = G_MENU_MODEL (self->recent_menu);
+  guint n = MIN ((guint) g_menu_model_get_n_items (menu), MAX_RECENT_ROWS);
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, row);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GFile) parent = NULL;
+      g_autofree char *folder = NULL;
+
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        continue;
+      target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                      G_VARIANT_TYPE_STRING);
+      if (target == NULL)
+        continue;
+      file = g_file_new_for_uri (g_variant_get_string (target, NULL));
+      parent = g_file_get_parent (file);
+      folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (folder != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (self->recent_box, n > 0);
+}
+
+static void
+setup_recent_list (DiptychWindow *self)
+{
+  GtkWidget *heading = gtk_label_new (_("Recent Projects"));
+
+  self->recent_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_size_request (self->recent_box, 300, -1);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (self->recent_box), heading);
+
+  self->recent_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->recent_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->recent_list), "boxed-list");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->recent_list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  gtk_box_append (GTK_BOX (self->recent_box), GTK_WIDGET (self->recent_list));
+
+  diptych_pane_add_empty_child (self->pane_a, self->recent_box);
+  g_signal_connect_object (self->recent_menu, "items-changed",
+                           G_CALLBACK (update_recent_list), self, G_CONNECT_SWAPPED);
+  update_recent_list (self);
+}
+
+/* A selection opens the sidebar, unless the user closed it: their
+ * choice stands until they open it again. */
 static void
 reveal_inspector (DiptychWindow *self)
 {
-  if (diptych_selection_get_item (diptych_comparison_get_selection (self->comparison)) != NULL)
-    adw_flap_set_reveal_flap (self->sidebar, TRUE);
+  if (self->sidebar_closed_by_user ||
+      diptych_selection_get_item (diptych_comparison_get_selection (self->comparison)) == NULL)
+    return;
+
+  self->revealing_sidebar = TRUE;
+  adw_flap_set_reveal_flap (self->sidebar, TRUE);
+  self->revealing_sidebar = FALSE;
+}
+
+static void
+sidebar_revealed_cb (DiptychWindow *self)
+{
+  if (!self->revealing_sidebar)
+    self->sidebar_closed_by_user = !adw_flap_get_reveal_flap (self->sidebar);
 }
 
 /* The highlighting model runs in the background: its progress in the
@@ -832,6 +980,8 @@ setup_comparison (DiptychWindow *self)
 
   g_signal_connect_object (diptych_comparison_get_selection (self->comparison), "notify::item",
                            G_CALLBACK (reveal_inspector), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::reveal-flap",
+                           G_CALLBACK (sidebar_revealed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->comparison, "notify::aligning",
                            G_CALLBACK (aligning_changed_cb), self, G_CONNECT_SWAPPED);
@@ -978,6 +1128,10 @@ diptych_window_close_request (GtkWindow *window)
 {
   DiptychWindow *self = DIPTYCH_WINDOW (window);
 
+  /* Unsaved changes: the session asks, and closes the window itself. */
+  if (!diptych_session_close_request (self->session))
+    return TRUE;
+
   save_state (self);
   cancel_loads (self);
 
@@ -1010,6 +1164,8 @@ diptych_window_dispose (GObject *object)
     diptych_comparison_cancel_alignment (self->comparison);
   gtk_widget_dispose_template (GTK_WIDGET (self), DIPTYCH_TYPE_WINDOW);
   g_clear_object (&self->comparison);
+  g_clear_object (&self->session);
+  g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (diptych_window_parent_class)->dispose (object);
 }
@@ -1049,6 +1205,27 @@ diptych_window_get_property (GObject    *object,
 }
 
 static void
+diptych_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DiptychWindow *self = DIPTYCH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_set_object (&self->project, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void diptych_window_constructed (GObject *object);
+
+static void
 diptych_window_class_init (DiptychWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1057,7 +1234,9 @@ diptych_window_class_init (DiptychWindowClass *klass)
 
   object_class->dispose = diptych_window_dispose;
   object_class->finalize = diptych_window_finalize;
+  object_class->constructed = diptych_window_constructed;
   object_class->get_property = diptych_window_get_property;
+  object_class->set_property = diptych_window_set_property;
 
   widget_class->unrealize = diptych_window_unrealize;
 
@@ -1066,7 +1245,7 @@ diptych_window_class_init (DiptychWindowClass *klass)
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,
                          DIPTYCH_TYPE_PROJECT,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * DiptychWindow:busy:
@@ -1095,17 +1274,31 @@ diptych_window_class_init (DiptychWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DiptychWindow, pane_a);
   gtk_widget_class_bind_template_child (widget_class, DiptychWindow, pane_b);
   gtk_widget_class_bind_template_child (widget_class, DiptychWindow, link_map_slot);
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, DiptychWindow, redo_button);
 }
 
 static void
 diptych_window_init (DiptychWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+diptych_window_constructed (GObject *object)
+{
+  DiptychWindow *self = DIPTYCH_WINDOW (object);
   g_autoptr(GPropertyAction) toggle_sidebar = NULL;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  G_OBJECT_CLASS (diptych_window_parent_class)->constructed (object);
 
   self->settings = g_settings_new (APPLICATION_ID);
-  self->project = diptych_project_new ();
+  if (self->project == NULL)
+    {
+      self->project = diptych_project_new ();
+      diptych_project_add_default_tags (self->project);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
@@ -1116,12 +1309,23 @@ diptych_window_init (DiptychWindow *self)
                            G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->project, "notify::document-b",
                            G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->project, "notify::file",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->project, "notify::modified",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  /* Unsaved work also depends on the annotations and the history. */
+  g_signal_connect_object (self->project, "changed",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (diptych_project_get_history (self->project), "notify::can-undo",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::granularity",
                            G_CALLBACK (apply_align_settings), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::sensitivity",
                            G_CALLBACK (apply_align_settings), self, G_CONNECT_SWAPPED);
-  apply_align_settings (self);
+  /* A saved project keeps the settings it was aligned with. */
+  if (diptych_project_get_file (self->project) == NULL)
+    apply_align_settings (self);
 
   for (DiptychSide side = DIPTYCH_SIDE_A; side <= DIPTYCH_SIDE_B; side++)
     {
@@ -1132,6 +1336,11 @@ diptych_window_init (DiptychWindow *self)
     }
 
   setup_comparison (self);
+  /* A loaded project's texts (the highlighter re-tags when they arrive). */
+  on_document_changed (self, NULL, self->project);
+  setup_recent_list (self);
+  self->session = diptych_session_new (self);
+  self->editing = diptych_editing_new (self);
   restore_state (self);
   update_title (self);
 }
@@ -1197,4 +1406,74 @@ diptych_window_get_busy (DiptychWindow *self)
   g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), FALSE);
 
   return self->n_busy > 0;
+}
+
+/**
+ * diptych_window_get_recent_menu:
+ *
+ * Returns: (transfer none): the "Open Recent" submenu of the main menu
+ */
+GMenu *
+diptych_window_get_recent_menu (DiptychWindow *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), NULL);
+
+  return self->recent_menu;
+}
+
+/**
+ * diptych_window_get_undo_button:
+ * @redo: %FALSE for the Undo button, %TRUE for Redo
+ *
+ * Returns: (transfer none): the header bar's Undo or Redo button
+ */
+GtkWidget *
+diptych_window_get_undo_button (DiptychWindow *self,
+                                gboolean       redo)
+{
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (redo ? self->redo_button : self->undo_button);
+}
+
+/**
+ * diptych_window_open_project:
+ *
+ * Opens the project file @file: in a new window, which replaces this one
+ * if it is empty; a project that fails to load is reported here.
+ */
+void
+diptych_window_open_project (DiptychWindow *self,
+                             GFile         *file)
+{
+  g_return_if_fail (DIPTYCH_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  diptych_session_open_project (self->session, file);
+}
+
+/**
+ * diptych_window_get_session:
+ *
+ * Returns: (transfer none): the window's file handling (save, open, autosave)
+ */
+DiptychSession *
+diptych_window_get_session (DiptychWindow *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * diptych_window_get_editing:
+ *
+ * Returns: (transfer none): the window's editing (annotations, links, undo)
+ */
+DiptychEditing *
+diptych_window_get_editing (DiptychWindow *self)
+{
+  g_return_val_if_fail (DIPTYCH_IS_WINDOW (self), NULL);
+
+  return self->editing;
 }

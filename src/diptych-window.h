@@ -6,7 +6,9 @@
 #include "diptych-application.h"
 #include "diptych-core.h"
 #include "diptych-comparison.h"
+#include "diptych-editing.h"
 #include "diptych-pane.h"
+#include "diptych-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DiptychWindow, diptych_window, DIPTYCH, WINDOW, AdwApplicationWindow)
 
 DiptychWindow  *diptych_window_new                 (DiptychApplication   *application);
+DiptychWindow  *diptych_window_new_for_project     (DiptychApplication   *application,
+                                                    DiptychProject       *project);
 DiptychProject *diptych_window_get_project         (DiptychWindow        *self);
 DiptychPane    *diptych_window_get_pane            (DiptychWindow        *self,
                                                     DiptychSide           side);
@@ -44,5 +48,17 @@ void            diptych_window_show_error          (DiptychWindow        *self,
                                                     const GError         *error);
 void            diptych_window_add_toast           (DiptychWindow        *self,
                                                     const char           *message);
+
+GMenu          *diptych_window_get_recent_menu     (DiptychWindow        *self);
+GtkWidget      *diptych_window_get_undo_button     (DiptychWindow        *self,
+                                                    gboolean              redo);
+
+void            diptych_window_open_project        (DiptychWindow        *self,
+                                                    GFile                *file);
+DiptychSession *diptych_window_get_session         (DiptychWindow        *self);
+
+void            diptych_window_show_toast          (DiptychWindow        *self,
+                                                    AdwToast             *toast);
+DiptychEditing *diptych_window_get_editing         (DiptychWindow        *self);
 
 G_END_DECLS

@@ -179,6 +179,22 @@ fixture_tear_down (Fixture       *fixture,
     ;
 }
 
+/* The tag of a link's kind, not selected. */
+static const char *
+tag_styles_name (DiptychLink *link)
+{
+  switch (diptych_link_get_kind (link))
+    {
+    case DIPTYCH_LINK_REWORDED:
+      return "diptych-reworded";
+    case DIPTYCH_LINK_PARTIAL:
+      return "diptych-partial";
+    case DIPTYCH_LINK_IDENTICAL:
+    default:
+      return "diptych-identical";
+    }
+}
+
 static gboolean
 has_tag (GtkTextView *view,
          guint        offset,
@@ -249,12 +265,85 @@ test_highlights (Fixture       *fixture,
   g_assert_false (has_tag (fixture->views[0], a0.start + 8, "diptych-word-changed"));
   g_assert_true (has_tag (fixture->views[0], a1.start + 20, "diptych-selected-reworded"));
 
+  /* The text loaded again (as when a project opens: the panes get their
+   * text after the links): the highlights come back. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[0]);
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    gtk_text_buffer_set_text (buffer, text, -1);
+    g_assert_false (has_tag (fixture->views[0], a0.start + 20, "diptych-identical"));
+    diptych_comparison_flush (fixture->comparison);
+    g_assert_true (has_tag (fixture->views[0], a0.start + 20, "diptych-identical"));
+    g_assert_true (has_tag (fixture->views[0], a2.start + 20, "diptych-omission"));
+  }
+
   /* A new alignment replaces the highlights. */
   diptych_project_set_alignment (fixture->project, NULL);
   diptych_comparison_flush (fixture->comparison);
   g_assert_false (has_tag (fixture->views[0], a0.start + 20, "diptych-identical"));
   g_assert_false (has_tag (fixture->views[0], a2.start + 20, "diptych-omission"));
   g_assert_null (diptych_selection_get_item (selection));
+}
+
+static void
+record_removal_cb (GtkTextBuffer *buffer,
+                   GtkTextTag    *tag,
+                   GtkTextIter   *start,
+                   GtkTextIter   *end,
+                   DiptychSpan   *removed)
+{
+  g_autofree char *name = NULL;
+
+  g_object_get (tag, "name", &name, NULL);
+  /* The selection's tags come and go with the selection. */
+  if (name == NULL || g_str_has_prefix (name, "diptych-selected-") || g_str_has_prefix (name, "diptych-word-") ||
+      g_str_equal (name, "diptych-discrepancy"))
+    return;
+  removed->start = MIN (removed->start, (guint) gtk_text_iter_get_offset (start));
+  removed->end = MAX (removed->end, (guint) gtk_text_iter_get_offset (end));
+}
+
+/* Rejecting one link re-tags that link's passages, not the documents. */
+static void
+test_retag_changes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->views[DIPTYCH_SIDE_A]);
+  DiptychSpan a14 = fixture->passages[DIPTYCH_SIDE_A][14];
+  DiptychSpan a0 = fixture->passages[DIPTYCH_SIDE_A][0];
+  DiptychSpan a23 = fixture->passages[DIPTYCH_SIDE_A][23];
+  DiptychSpan removed = { G_MAXUINT, 0 };
+  g_autoptr(GError) error = NULL;
+  gulong id;
+
+  g_assert_nonnull (fixture->links[14]);
+  g_assert_true (has_tag (fixture->views[0], a14.start + 20, tag_styles_name (fixture->links[14])));
+  id = g_signal_connect (buffer, "remove-tag", G_CALLBACK (record_removal_cb), &removed);
+
+  g_assert_true (diptych_project_reject_link (fixture->project, fixture->links[14], &error));
+  g_assert_no_error (error);
+  diptych_comparison_flush (fixture->comparison);
+
+  g_assert_false (has_tag (fixture->views[0], a14.start + 20, tag_styles_name (fixture->links[14])));
+  g_assert_cmpuint (removed.start, >=, a14.start);
+  g_assert_cmpuint (removed.end, <=, a14.end);
+  /* The rest is as it was. */
+  g_assert_true (has_tag (fixture->views[0], a0.start + 20, "diptych-identical"));
+  g_assert_true (has_tag (fixture->views[0], fixture->passages[DIPTYCH_SIDE_A][2].start + 20, "diptych-omission"));
+  g_assert_true (has_tag (fixture->views[0], a23.start + 20, tag_styles_name (fixture->links[23])));
+
+  /* Confirming it again shows it again, and only there. */
+  removed = (DiptychSpan) { G_MAXUINT, 0 };
+  g_assert_true (diptych_project_confirm_link (fixture->project, fixture->links[14], &error));
+  g_assert_no_error (error);
+  diptych_comparison_flush (fixture->comparison);
+  g_assert_true (has_tag (fixture->views[0], a14.start + 20, tag_styles_name (fixture->links[14])));
+  g_assert_true (removed.start == G_MAXUINT || (removed.start >= a14.start && removed.end <= a14.end));
+  g_signal_handler_disconnect (buffer, id);
 }
 
 static void
@@ -289,11 +378,25 @@ test_select_by_cursor (Fixture       *fixture,
    * characters of "A14" and of its counterpart "B21" as a name. */
   g_assert_cmpstr (diptych_inspector_get_discrepancies (inspector), ==,
                    "Name differs: “A1” (left), “B2” (right)");
+  g_assert_nonnull (strstr (diptych_inspector_get_facts (inspector), "found by the model"));
 
-  /* The counterpart was scrolled into view. */
-  gtk_text_view_get_visible_rect (fixture->views[DIPTYCH_SIDE_B], &visible);
-  diptych_text_view_get_span_yrange (fixture->views[DIPTYCH_SIDE_B],
-                                     fixture->passages[DIPTYCH_SIDE_B][perm (i)], &y, &h);
+  /* Confirming the shown link updates the inspector at once. */
+  diptych_link_set_state (fixture->links[i], DIPTYCH_STATE_CONFIRMED);
+  g_assert_null (strstr (diptych_inspector_get_facts (inspector), "found by the model"));
+  g_assert_nonnull (strstr (diptych_inspector_get_facts (inspector), "confirmed"));
+
+  /* The counterpart was scrolled into view: GtkTextView scrolls once
+   * its layout is validated, which may take a few frames on a slow
+   * (sanitizer) build. */
+  for (guint tries = 0; tries < 100; tries++)
+    {
+      gtk_text_view_get_visible_rect (fixture->views[DIPTYCH_SIDE_B], &visible);
+      diptych_text_view_get_span_yrange (fixture->views[DIPTYCH_SIDE_B],
+                                         fixture->passages[DIPTYCH_SIDE_B][perm (i)], &y, &h);
+      if (y >= visible.y && y < visible.y + visible.height)
+        break;
+      wait_ms (20);
+    }
   g_assert_cmpint (y, >=, visible.y);
   g_assert_cmpint (y, <, visible.y + visible.height);
 
@@ -304,6 +407,12 @@ test_select_by_cursor (Fixture       *fixture,
   g_clear_pointer (&shown_b, g_free);
   shown_b = diptych_inspector_dup_passage (inspector, DIPTYCH_SIDE_B);
   g_assert_cmpstr (shown_b, ==, "");
+
+  /* Right after a passage, at the end of its line: still that passage. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, fixture->passages[DIPTYCH_SIDE_A][3].end);
+  g_assert_true (gtk_text_iter_ends_line (&iter));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (diptych_selection_get_item (selection) == fixture->links[3]);
 
   /* Between passages: nothing selected. */
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, fixture->passages[DIPTYCH_SIDE_A][3].end + 1);
@@ -625,6 +734,23 @@ test_find (Fixture       *fixture,
   g_assert_cmpstr (found, ==, "topic 19.");
   first = gtk_text_iter_get_offset (&start);
   g_assert_cmpuint (first, ==, fixture->passages[DIPTYCH_SIDE_B][19].start + 33);
+  /* The current match stands out above the link highlights: its tag
+   * has the highest priority and an opaque background. */
+  {
+    GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+    GtkTextTag *current = gtk_text_tag_table_lookup (table, "diptych-find-current");
+    g_autoptr(GdkRGBA) background = NULL;
+
+    g_assert_nonnull (current);
+    g_assert_true (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-current"));
+    g_assert_true (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-reworded") ||
+                   has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-identical") ||
+                   has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-partial"));
+    g_assert_false (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 12, "diptych-find-current"));
+    g_assert_cmpint (gtk_text_tag_get_priority (current), ==, gtk_text_tag_table_get_size (table) - 1);
+    g_object_get (current, "background-rgba", &background, NULL);
+    g_assert_cmpfloat (background->alpha, ==, 1.0);
+  }
 
   /* One match only: next wraps to it again. */
   g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
@@ -633,6 +759,44 @@ test_find (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "no such words");
   g_assert_false (diptych_comparison_find_next (fixture->comparison, FALSE));
+  g_assert_false (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-current"));
+
+  /* Every match is marked, not only the current one. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "says something");
+  g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
+  wait_ms (300);
+  {
+    GtkTextIter other;
+    g_autoptr(GSList) tags = NULL;
+    gboolean yellow = FALSE;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &other, fixture->passages[DIPTYCH_SIDE_B][5].start + 13);
+    tags = gtk_text_iter_get_tags (&other);
+    for (GSList *l = tags; l != NULL; l = l->next)
+      {
+        g_autoptr(GdkRGBA) background = NULL;
+        gboolean set = FALSE;
+
+        g_object_get (l->data, "background-rgba", &background, "background-set", &set, NULL);
+        if (set && background->alpha == 1.0 && background->red > 0.9 && background->blue < 0.5)
+          yellow = TRUE;
+      }
+    g_assert_true (yellow);
+  }
+
+  /* The marks follow the search text. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "topic 19.");
+  g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
+  g_assert_false (has_tag (fixture->views[DIPTYCH_SIDE_B], fixture->passages[DIPTYCH_SIDE_B][5].start + 13,
+                           "diptych-find-match"));
+
+  /* Closing the bar removes the marks. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "topic 19.");
+  g_assert_true (diptych_comparison_find_next (fixture->comparison, TRUE));
+  g_assert_true (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-current"));
+  gtk_search_bar_set_search_mode (bar, FALSE);
+  g_assert_false (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-current"));
+  g_assert_false (has_tag (fixture->views[DIPTYCH_SIDE_B], first + 2, "diptych-find-match"));
   g_object_unref (bar);
 }
 
@@ -883,6 +1047,7 @@ main (int   argc,
 
   ADD ("/view/highlights", test_highlights);
   ADD ("/view/select-by-cursor", test_select_by_cursor);
+  ADD ("/view/retag-changes", test_retag_changes);
   ADD ("/view/navigation", test_navigation);
   ADD ("/view/scroll-sync", test_scroll_sync);
   ADD ("/view/differences-order", test_differences_order);

@@ -5,6 +5,7 @@
 #include <libglib-testing/signal-logger.h>
 
 #include "diptych-application.h"
+#include "diptych-differences.h"
 #include "diptych-preferences-window.h"
 #include "diptych-window.h"
 
@@ -78,6 +79,22 @@ wait_until_idle (DiptychWindow *window)
   if (!timed_out)
     g_source_remove (id);
   g_assert_true (idle);
+}
+
+static void
+wait_until_aligned (DiptychWindow *window)
+{
+  DiptychComparison *comparison = diptych_window_get_comparison (window);
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  wait_until_idle (window);
+  while (diptych_comparison_get_aligning (comparison) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
 }
 
 static void
@@ -425,12 +442,20 @@ static void
 test_window_demo (Fixture       *fixture,
                   gconstpointer  data)
 {
+  DiptychComparison *comparison = diptych_window_get_comparison (fixture->window);
+
   DiptychPane *a = diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_A);
   DiptychPane *b = diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_B);
   g_autofree char *text_a = NULL;
   g_autofree char *text_b = NULL;
 
+  /* Empty panes: no overview strips beside them. */
+  g_assert_false (gtk_widget_get_visible (diptych_comparison_get_overview (comparison, DIPTYCH_SIDE_A)));
+  g_assert_false (gtk_widget_get_visible (diptych_comparison_get_overview (comparison, DIPTYCH_SIDE_B)));
+
   diptych_window_open_demo (fixture->window);
+  g_assert_true (gtk_widget_get_visible (diptych_comparison_get_overview (comparison, DIPTYCH_SIDE_A)));
+  g_assert_true (gtk_widget_get_visible (diptych_comparison_get_overview (comparison, DIPTYCH_SIDE_B)));
 
   text_a = pane_text (fixture->window, DIPTYCH_SIDE_A);
   text_b = pane_text (fixture->window, DIPTYCH_SIDE_B);
@@ -597,6 +622,145 @@ test_window_sidebar_action (Fixture       *fixture,
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
 }
 
+/* The first descendant of @widget of @type, among the mapped ones only
+ * if @mapped_only. */
+static GtkWidget *
+find_widget_full (GtkWidget *widget,
+                  GType      type,
+                  gboolean   mapped_only)
+{
+  if (mapped_only && !gtk_widget_get_mapped (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_full (child, type, mapped_only);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+#define find_widget(widget, type) find_widget_full ((widget), (type), FALSE)
+#define find_mapped_widget(widget, type) find_widget_full ((widget), (type), TRUE)
+
+static void
+run_for_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+}
+
+/* A passage selected far down shows in the Differences list, which
+ * scrolls to it; the keyboard focus stays in the document. */
+static void
+test_window_differences_follow (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  DiptychComparison *comparison = diptych_window_get_comparison (fixture->window);
+  DiptychSelection *selection = diptych_comparison_get_selection (comparison);
+  GtkWidget *differences = diptych_comparison_get_differences (comparison);
+  GtkWidget *list_view;
+  GtkAdjustment *adjustment;
+  GtkTextView *view = diptych_pane_get_view (diptych_window_get_pane (fixture->window, DIPTYCH_SIDE_A));
+  GListModel *model;
+  g_autoptr(GObject) last = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 600);
+  diptych_window_open_demo (fixture->window);
+  wait_until_aligned (fixture->window);
+  diptych_comparison_flush (comparison);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-sidebar", NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  run_for_ms (500);
+  /* The list of differences (not the one in the order drop-down). */
+  list_view = find_mapped_widget (differences, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (list_view);
+  g_assert_true (gtk_widget_get_mapped (list_view));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (list_view));
+
+  model = diptych_differences_get_model (DIPTYCH_DIFFERENCES (differences));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 6);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+  diptych_selection_set_item (selection, last);
+  run_for_ms (500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)) || gtk_widget_is_focus (GTK_WIDGET (view)));
+}
+
+/* The user can switch the sidebar between its pages. */
+static void
+test_window_sidebar_pages (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkStack *stack = diptych_window_get_sidebar_stack (fixture->window);
+  GtkWidget *sidebar = gtk_widget_get_ancestor (GTK_WIDGET (stack), ADW_TYPE_FLAP);
+  GtkStackSwitcher *switcher = GTK_STACK_SWITCHER (find_widget (adw_flap_get_flap (ADW_FLAP (sidebar)),
+                                                                GTK_TYPE_STACK_SWITCHER));
+
+  g_assert_nonnull (switcher);
+  g_assert_true (gtk_stack_switcher_get_stack (switcher) == stack);
+  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "differences"));
+  g_assert_nonnull (gtk_stack_get_child_by_name (stack, "annotations"));
+}
+
+/* Selecting a passage opens the sidebar, unless the user closed it. */
+static void
+test_window_sidebar_choice (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *sidebar = gtk_widget_get_ancestor (GTK_WIDGET (diptych_window_get_sidebar_stack (fixture->window)),
+                                                ADW_TYPE_FLAP);
+  DiptychSelection *selection = diptych_comparison_get_selection (diptych_window_get_comparison (fixture->window));
+  DiptychProject *project = diptych_window_get_project (fixture->window);
+  GListModel *links;
+  g_autoptr(DiptychLink) first = NULL;
+  g_autoptr(DiptychLink) second = NULL;
+
+  diptych_window_open_demo (fixture->window);
+  wait_until_aligned (fixture->window);
+  links = diptych_project_get_links (project);
+  g_assert_cmpuint (g_list_model_get_n_items (links), >=, 2);
+  first = g_list_model_get_item (links, 0);
+  second = g_list_model_get_item (links, 1);
+
+  /* Nothing to lose yet: the title is not marked. */
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "•"));
+
+  /* Never closed: a selection opens it. */
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
+  diptych_selection_set_item (selection, first);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
+
+  /* Closed by the user: it stays closed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-sidebar", NULL));
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
+  diptych_selection_set_item (selection, second);
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
+
+  /* A decision is work that closing would lose: the title is marked. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (diptych_project_confirm_link (project, second, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "•"));
+  }
+
+  /* Opened again by the user: it stays open. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-sidebar", NULL));
+  diptych_selection_set_item (selection, first);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (sidebar)));
+}
+
 static GtkWidget *
 find_descendant (GtkWidget  *widget,
                  GType       type,
@@ -659,6 +823,231 @@ test_preferences (Fixture       *fixture,
   g_settings_reset (settings, "sensitivity");
 }
 
+/* An empty window offers the recent projects, each opening its file. */
+static void
+test_window_recent_projects (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.diptych.Diptych");
+  const char * const recent[] = { "file:///tmp/one/first.diptych", "file:///tmp/two/second.diptych", NULL };
+  DiptychWindow *window;
+  GtkWidget *pane_a;
+  GtkWidget *row;
+  const char *action = NULL;
+  GVariant *target;
+
+  g_settings_set_strv (settings, "recent-projects", recent);
+  window = diptych_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  pane_a = GTK_WIDGET (diptych_window_get_pane (window, DIPTYCH_SIDE_A));
+
+  row = find_descendant (pane_a, ADW_TYPE_ACTION_ROW, "second.diptych");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "/tmp/two");
+  action = gtk_actionable_get_action_name (GTK_ACTIONABLE (row));
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+  g_assert_cmpstr (action, ==, "win.open-recent");
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, recent[1]);
+  g_assert_nonnull (find_descendant (pane_a, ADW_TYPE_ACTION_ROW, "first.diptych"));
+
+  /* The list follows the setting; with none, nothing is shown. */
+  g_settings_reset (settings, "recent-projects");
+  g_assert_null (find_descendant (pane_a, ADW_TYPE_ACTION_ROW, "second.diptych"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* app.new-window opens an empty window. */
+static void
+test_application_new_window (void)
+{
+  guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  DiptychWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 1);
+  window = DIPTYCH_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_null (diptych_project_get_document (diptych_window_get_project (window), DIPTYCH_SIDE_A));
+  g_assert_null (diptych_project_get_document (diptych_window_get_project (window), DIPTYCH_SIDE_B));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static char *
+normalize_accelerator (const char *accelerator)
+{
+  guint key;
+  GdkModifierType mods;
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &key, &mods));
+  return gtk_accelerator_name (key, mods);
+}
+
+static void
+collect_overlay (GtkWidget  *widget,
+                 GHashTable *shown)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      g_hash_table_add (shown, normalize_accelerator (accelerator));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_overlay (child, shown);
+}
+
+/* The shortcuts window lists exactly the implemented accelerators: every
+ * one it shows works, every action with keys shows at least one. */
+static void
+test_window_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/diptych/Diptych/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) implemented = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) actions_shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListModel) controllers = NULL;
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  GHashTableIter iter;
+  gpointer key, value;
+  GtkShortcutController *view_shortcuts = NULL;
+
+  g_assert_nonnull (overlay);
+  collect_overlay (overlay, shown);
+  g_assert_cmpuint (g_hash_table_size (shown), >, 20);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+      gboolean listed = FALSE;
+
+      /* The action exists (window.close is GtkWindow's own). */
+      if (g_str_has_prefix (actions[i], "app."))
+        g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), actions[i] + strlen ("app.")));
+      else if (g_str_has_prefix (actions[i], "win.") &&
+               /* Added by GtkApplicationWindow from the resources of the
+                * real application, which this test's has not. */
+               g_strcmp0 (actions[i], "win.show-help-overlay") != 0)
+        g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), actions[i] + strlen ("win.")));
+      else if (!g_str_has_prefix (actions[i], "win."))
+        g_assert_cmpstr (actions[i], ==, "window.close");
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          char *name = normalize_accelerator (accels[j]);
+          listed |= g_hash_table_contains (shown, name);
+          g_hash_table_add (implemented, name);
+        }
+      if (!listed)
+        g_test_message ("%s has no accelerator in the shortcuts window", actions[i]);
+      g_assert_true (listed);
+    }
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "diptych-view-shortcuts") == 0)
+        view_shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (view_shortcuts);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (view_shortcuts)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (view_shortcuts), i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+      const char *action = gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (shortcut)));
+      char *name;
+
+      g_assert_true (GTK_IS_KEYVAL_TRIGGER (trigger));
+      name = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                   gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+      if (g_hash_table_contains (shown, name))
+        g_hash_table_add (actions_shown, g_strdup (action));
+      g_hash_table_add (implemented, name);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (view_shortcuts)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (view_shortcuts), i);
+      const char *action = gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (shortcut)));
+
+      g_assert_true (g_hash_table_contains (actions_shown, action));
+    }
+
+  g_hash_table_iter_init (&iter, shown);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!g_hash_table_contains (implemented, key))
+        g_test_message ("%s is shown but not implemented", (char *) key);
+      g_assert_true (g_hash_table_contains (implemented, key));
+    }
+}
+
+static void
+check_menu_actions (DiptychWindow *window,
+                    GMenuModel    *menu,
+                    guint         *n_checked)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+      GMenuModel *linked;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        {
+          gboolean exists = FALSE;
+
+          if (g_str_has_prefix (action, "app."))
+            exists = g_action_group_has_action (G_ACTION_GROUP (app), action + strlen ("app."));
+          else if (g_str_has_prefix (action, "win."))
+            exists = g_action_group_has_action (G_ACTION_GROUP (window), action + strlen ("win.")) ||
+                     g_str_equal (action, "win.show-help-overlay");
+          if (!exists)
+            g_test_message ("The menus offer %s, which does not exist", action);
+          g_assert_true (exists);
+          (*n_checked)++;
+        }
+
+      while (g_menu_link_iter_get_next (links, NULL, &linked))
+        {
+          check_menu_actions (window, linked, n_checked);
+          g_object_unref (linked);
+        }
+    }
+}
+
+static void
+collect_menus (GtkWidget *widget,
+               GPtrArray *menus)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    g_ptr_array_add (menus, gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)));
+  if (GTK_IS_TEXT_VIEW (widget) && gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (widget)) != NULL)
+    g_ptr_array_add (menus, gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menus (child, menus);
+}
+
+/* Every item of the window's menus (header bar, the documents' context
+ * menus) names an action that exists. */
+static void
+test_window_menu_actions (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+  guint n_checked = 0;
+
+  collect_menus (GTK_WIDGET (fixture->window), menus);
+  g_assert_cmpuint (menus->len, >=, 4);
+  for (guint i = 0; i < menus->len; i++)
+    check_menu_actions (fixture->window, menus->pdata[i], &n_checked);
+  g_assert_cmpuint (n_checked, >, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -690,11 +1079,18 @@ main (int   argc,
   ADD ("/window/demo", test_window_demo);
   ADD ("/window/settings", test_window_settings);
   ADD ("/window/sidebar-action", test_window_sidebar_action);
+  ADD ("/window/sidebar-choice", test_window_sidebar_choice);
+  ADD ("/window/sidebar-pages", test_window_sidebar_pages);
+  ADD ("/window/differences-follow", test_window_differences_follow);
   ADD ("/window/equal-panes", test_window_equal_panes);
   ADD ("/window/preferences", test_preferences);
   g_test_add_func ("/window/saves-state", test_window_saves_state);
   g_test_add_func ("/window/finalized", test_window_finalized);
   g_test_add_func ("/application/open", test_application_open);
+  g_test_add_func ("/application/new-window", test_application_new_window);
+  g_test_add_func ("/window/recent-projects", test_window_recent_projects);
+  ADD ("/window/shortcuts", test_window_shortcuts);
+  ADD ("/window/menu-actions", test_window_menu_actions);
 
 #undef ADD
 

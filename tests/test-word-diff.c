@@ -75,6 +75,44 @@ test_word_diff_discrepancies (void)
   g_assert_cmpint (op->kind, ==, DIPTYCH_WORD_SAME);
 }
 
+/* Words told in another place of the other passage are moved: same or
+ * reworded, with their place on each side, not deleted and inserted. */
+static void
+test_word_diff_moved (void)
+{
+  g_autoptr(DiptychDocument) a = doc ("The ceasefire in Gaza was agreed by both leaders on Friday.");
+  g_autoptr(DiptychDocument) b = doc ("On Friday both leaders agreed the truce in Gaza.");
+  g_autoptr(GArray) ops = diff_all (a, b);
+  const DiptychWordOp *op;
+  g_autofree char *other = NULL;
+  g_autofree char *truce = NULL;
+
+  op = find_op (ops, a, b, "Friday");
+  g_assert_nonnull (op);
+  g_assert_cmpint (op->kind, ==, DIPTYCH_WORD_SAME);
+  other = diptych_document_dup_span (b, op->b);
+  g_assert_cmpstr (other, ==, "Friday");
+
+  op = find_op (ops, a, b, "ceasefire");
+  g_assert_nonnull (op);
+  g_assert_cmpint (op->kind, ==, DIPTYCH_WORD_REWORDED);
+  truce = diptych_document_dup_span (b, op->b);
+  g_assert_cmpstr (truce, ==, "truce");
+
+  /* No word of B is told twice: the moved ones are not inserted too. */
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const DiptychWordOp *o = &g_array_index (ops, DiptychWordOp, i);
+      g_autofree char *text = diptych_document_dup_span (b, o->b);
+
+      if (o->kind == DIPTYCH_WORD_INSERTED)
+        {
+          g_assert_null (strstr (text, "Friday"));
+          g_assert_null (strstr (text, "truce"));
+        }
+    }
+}
+
 /* The numbers differ though the sentences tell them in another order. */
 static void
 test_word_diff_reordered_numbers (void)
@@ -196,6 +234,33 @@ test_word_diff_long (void)
   g_assert_cmpuint (same, >, 100);
 }
 
+/* A moved word's op points elsewhere in B: the run of same words after
+ * it must not be merged into it (that gave spans ending before they
+ * start). Found by the fuzz-align target. */
+static void
+test_word_diff_moved_then_same (void)
+{
+  g_autoptr(DiptychDocument) a = doc ("Ceasefire talks began and the leaders agreed on prisoners today in Geneva.");
+  g_autoptr(DiptychDocument) b = doc ("Talks began and the leaders agreed on prisoners today in Geneva after the ceasefire.");
+  g_autoptr(GArray) ops = diff_all (a, b);
+  gboolean moved = FALSE;
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const DiptychWordOp *op = &g_array_index (ops, DiptychWordOp, i);
+
+      g_assert_cmpuint (op->a.start, <=, op->a.end);
+      g_assert_cmpuint (op->b.start, <=, op->b.end);
+      g_assert_true (diptych_document_span_is_valid (a, op->a));
+      g_assert_true (diptych_document_span_is_valid (b, op->b));
+      if (op->kind != DIPTYCH_WORD_INSERTED && op->kind != DIPTYCH_WORD_DELETED &&
+          op->b.start > 60)
+        moved = TRUE;
+    }
+  /* "Ceasefire" is told as found at the end of B. */
+  g_assert_true (moved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +274,8 @@ main (int   argc,
   g_test_add_func ("/word-diff/discrepancies", test_word_diff_discrepancies);
   g_test_add_func ("/word-diff/kinds", test_word_diff_kinds);
   g_test_add_func ("/word-diff/reordered-numbers", test_word_diff_reordered_numbers);
+  g_test_add_func ("/word-diff/moved", test_word_diff_moved);
+  g_test_add_func ("/word-diff/moved-then-same", test_word_diff_moved_then_same);
   g_test_add_func ("/word-diff/bad-spans", test_word_diff_bad_spans);
   g_test_add_func ("/word-diff/long", test_word_diff_long);
 

@@ -12,6 +12,7 @@
 #include "diptych-aligner-features.h"
 #include "diptych-error.h"
 #include "diptych-lexicon.h"
+#include "diptych-progress.h"
 #include "diptych-segment.h"
 #include "diptych-word-diff.h"
 
@@ -41,10 +42,14 @@
 
 /* Candidates kept per passage. */
 #define CANDIDATES_PER_SEGMENT 4
-/* A feature in more passages of the other side than this says little
- * about which passages match, and following it would make the cost grow
- * with the product of the lengths. */
+/* A feature in more passages of the other side than this (at least
+ * MAX_POSTINGS, else a POSTINGS_SHARE-th of them) says little about
+ * which passages match, and following it would make the cost grow with
+ * the product of the lengths. Relative, so that long texts, where more
+ * words reach a fixed count, do not lose links; the share keeps four
+ * times the input within five times the time (bench/bench-align). */
 #define MAX_POSTINGS 150
+#define POSTINGS_SHARE 50
 #define CANCEL_CHECK_EVERY 256
 /* Coverage of long passages counts against this many average words. */
 #define MASS_CAP_WORDS 5
@@ -60,6 +65,9 @@
  * it does not make a link either. */
 #define COMMON_SHARE        0.1f
 #define COMMON_MIN_PASSAGES 4
+/* A shared name (a capitalised word) counts half: the same country or
+ * place comes up in passages about different things. */
+#define NAME_SUBSTANCE 0.5f
 
 typedef struct
 {
@@ -393,6 +401,8 @@ substance_of (const Run  *run,
   if (best <= 0 || ft->weight < run->generic_weight || side->common[t]
       || is_boilerplate (ft->token.norm))
     return 0;
+  if (ft->token.flags & DIPTYCH_TOKEN_CAPITALIZED)
+    return NAME_SUBSTANCE * MIN (1.0f, best / FULL_MATCH);
   return MIN (1.0f, best / FULL_MATCH);
 }
 
@@ -535,6 +545,7 @@ find_candidates (Run         *run,
   g_autofree float *acc = g_new0 (float, to->n_segs + 1);
   g_autofree guint *stamp = g_new0 (guint, run->n_ids + 1);
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint max_postings = MAX (MAX_POSTINGS, to->n_segs / POSTINGS_SHARE);
 
   for (guint s = 0; s < from->n_segs; s++)
     {
@@ -556,7 +567,7 @@ find_candidates (Run         *run,
               guint p0 = to->post_start[id], p1 = to->post_start[id + 1];
               float w = run->idf[id] * f[i].level * ft->prior;
 
-              if (stamp[id] == s + 1 || p1 - p0 > MAX_POSTINGS)
+              if (stamp[id] == s + 1 || p1 - p0 > max_postings)
                 continue;
               stamp[id] = s + 1;
               for (guint p = p0; p < p1; p++)
@@ -703,11 +714,14 @@ add_edge (Run        *run,
 
 /* The distinctive words passages a and b share, counted on the side
  * where they are fewer: common words of these texts count nothing,
- * loose matches part of a word. */
+ * loose matches part of a word. If anchored is not NULL, it tells
+ * whether a content word other than a name is matched in full: a link
+ * that rests on a shared name and loose synonyms only is weak. */
 static float
-pair_substance (Run   *run,
-                guint  a,
-                guint  b)
+pair_substance (Run      *run,
+                guint     a,
+                guint     b,
+                gboolean *anchored)
 {
   const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
   guint ta0 = sa->segs[a].tok_start, na = sa->segs[a].tok_end - ta0;
@@ -717,8 +731,17 @@ pair_substance (Run   *run,
   float substance_a = 0, substance_b = 0;
 
   match_words (run, a, b, best_a, best_b);
+  if (anchored != NULL)
+    *anchored = FALSE;
   for (guint i = 0; i < na; i++)
-    substance_a += substance_of (run, sa, ta0 + i, best_a[i]);
+    {
+      float sub = substance_of (run, sa, ta0 + i, best_a[i]);
+
+      substance_a += sub;
+      if (anchored != NULL && best_a[i] >= FULL_MATCH && tok (sa, ta0 + i)->weight > 0
+          && !(tok (sa, ta0 + i)->token.flags & DIPTYCH_TOKEN_CAPITALIZED))
+        *anchored = TRUE;
+    }
   for (guint j = 0; j < nb; j++)
     substance_b += substance_of (run, sb, tb0 + j, best_b[j]);
   return MIN (substance_a, substance_b);
@@ -797,9 +820,10 @@ has_support (Run        *run,
  * texts recurs in many passages without making them say the same. */
 #define MANY_MIN_SUBSTANCE 1.5f
 /* A pair not mutually best is a link on its own with at least one
- * distinctive shared word, next to a link with at least a loose one. */
+ * distinctive shared word, next to a link with at least a loose one
+ * that is not a name alone. */
 #define ALONE_MIN_SUBSTANCE     1.0f
-#define SUPPORTED_MIN_SUBSTANCE 0.5f
+#define SUPPORTED_MIN_SUBSTANCE 0.6f
 
 static gboolean
 merge_helps (Run         *run,
@@ -935,12 +959,15 @@ select_links (Run    *run,
         {
           const Pair *p = &pairs[i];
           float substance;
+          gboolean anchored;
 
           if (sa->linked[p->a] != 0 || sb->linked[p->b] != 0)
             continue;
           if (p->score < run->t_support)
             break;
-          substance = pair_substance (run, p->a, p->b);
+          substance = pair_substance (run, p->a, p->b, &anchored);
+          if (!anchored)
+            continue;
           if ((p->score >= run->t_link && substance >= ALONE_MIN_SUBSTANCE)
               || (substance >= SUPPORTED_MIN_SUBSTANCE && has_support (run, edges, p->a, p->b)))
             {
@@ -987,6 +1014,7 @@ select_links (Run    *run,
     {
       const Pair *p = &pairs[i];
       gboolean free_a = sa->linked[p->a] == 0, free_b = sb->linked[p->b] == 0;
+      gboolean strong;
       float cov_free;
 
       if (free_a == free_b || p->score < run->t_support)
@@ -995,9 +1023,13 @@ select_links (Run    *run,
       cov_free = free_a ? p->cov_a : p->cov_b;
       if (cov_free < run->t_cover * 0.45f)
         continue;
+      /* The free passage's best match, good on its own: it says what
+       * the linked passage says, even if in the same words as its
+       * other link. Otherwise, only for content not linked yet. */
+      strong = p->score >= run->t_link && p->score >= (free_a ? best_a[p->a] : best_b[p->b]);
       if ((cov_free >= run->t_cover * 0.6f || has_support (run, edges, p->a, p->b))
-          && novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY
-          && pair_substance (run, p->a, p->b) >= MANY_MIN_SUBSTANCE)
+          && (strong || novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY)
+          && pair_substance (run, p->a, p->b, NULL) >= MANY_MIN_SUBSTANCE)
         add_edge (run, edges, edge_list, p->a, p->b);
     }
 }
@@ -1166,8 +1198,17 @@ segments_span (const Side *side,
                             g_array_index (side->segments, DiptychSegment, s1).span.end);
 }
 
-/* Below this coverage on either side, a link is partial. */
-#define PARTIAL_COVERAGE 0.7f
+/* A passage of a link is only partly covered when less than
+ * PARTIAL_COVERAGE of its word weight is matched, or when a stretch of
+ * unmatched content words tells something the other side does not: at
+ * least PARTIAL_RUN_WORDS words, or PARTIAL_RUN_SHORT words carrying
+ * PARTIAL_RUN_SHARE of the passage's weight (a clause, not a few
+ * common words said otherwise). Words reworded one by one, scattered
+ * through a passage that is otherwise told, leave the link reworded. */
+#define PARTIAL_COVERAGE  0.25f
+#define PARTIAL_RUN_WORDS 4
+#define PARTIAL_RUN_SHORT 3
+#define PARTIAL_RUN_SHARE 0.33f
 
 /* The share of the weight of a passage's words matched on the other
  * side, without the cap of long passages. */
@@ -1185,6 +1226,51 @@ plain_coverage (const Side  *side,
       got += tok (side, t)->weight * best[t - t0];
     }
   return mass > 0 ? got / mass : 1.0f;
+}
+
+/* Whether a run of unmatched content words (stopwords neither start
+ * nor break a run, as in add_uncovered) is long or heavy enough to
+ * make the passage partly covered. */
+static gboolean
+has_uncovered_clause (const Side  *side,
+                      guint        t0,
+                      guint        t1,
+                      const float *best)
+{
+  float mass = 0, run_mass = 0;
+  guint run = 0;
+
+  for (guint t = t0; t < t1; t++)
+    mass += tok (side, t)->weight;
+  for (guint t = t0; t < t1; t++)
+    {
+      float w = tok (side, t)->weight;
+
+      if (w == 0)
+        continue;
+      if (best[t - t0] > 0)
+        {
+          run = 0;
+          run_mass = 0;
+          continue;
+        }
+      run++;
+      run_mass += w;
+      if (run >= PARTIAL_RUN_WORDS
+          || (run >= PARTIAL_RUN_SHORT && run_mass >= PARTIAL_RUN_SHARE * mass))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+partly_covered (const Side  *side,
+                guint        t0,
+                guint        t1,
+                const float *best)
+{
+  return plain_coverage (side, t0, t1, best) < PARTIAL_COVERAGE
+         || has_uncovered_clause (side, t0, t1, best);
 }
 
 static DiptychLink *
@@ -1213,8 +1299,7 @@ make_link (Run   *run,
       kind = DIPTYCH_LINK_IDENTICAL;
       score = 1.0f;
     }
-  else if (MIN (plain_coverage (sa, ta0, ta1, best_a), plain_coverage (sb, tb0, tb1, best_b))
-           < PARTIAL_COVERAGE)
+  else if (partly_covered (sa, ta0, ta1, best_a) || partly_covered (sb, tb0, tb1, best_b))
     kind = DIPTYCH_LINK_PARTIAL;
   else
     kind = DIPTYCH_LINK_REWORDED;
@@ -1482,14 +1567,7 @@ typedef struct
   DiptychDocument      *a;
   DiptychDocument      *b;
   DiptychAlignSettings  settings;
-  DiptychProgressFunc   progress;
-  gpointer              progress_data;
-  GMainContext         *context;
-  /* Progress not yet delivered, as a double in an atomic: only the
-   * latest value matters, so at most one idle is pending. */
-  gint                  pending;
-  GMutex                lock;
-  double                fraction;
+  DiptychProgressRelay *progress;   /* or NULL */
 } AlignData;
 
 static void
@@ -1497,52 +1575,8 @@ align_data_free (AlignData *data)
 {
   g_clear_object (&data->a);
   g_clear_object (&data->b);
-  g_clear_pointer (&data->context, g_main_context_unref);
-  g_mutex_clear (&data->lock);
+  g_clear_pointer (&data->progress, diptych_progress_relay_free);
   g_free (data);
-}
-
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  GTask *task = user_data;
-  AlignData *data = g_task_get_task_data (task);
-  double fraction;
-
-  g_mutex_lock (&data->lock);
-  fraction = data->fraction;
-  data->pending = 0;
-  g_mutex_unlock (&data->lock);
-
-  /* Nothing more after the result is out. */
-  if (!g_task_get_completed (task))
-    data->progress (fraction, data->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-forward_progress (double   fraction,
-                  gpointer user_data)
-{
-  GTask *task = user_data;
-  AlignData *data = g_task_get_task_data (task);
-  gboolean schedule;
-
-  g_mutex_lock (&data->lock);
-  data->fraction = fraction;
-  schedule = data->pending == 0;
-  data->pending = 1;
-  g_mutex_unlock (&data->lock);
-
-  if (schedule)
-    {
-      GSource *source = g_idle_source_new ();
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, deliver_progress, g_object_ref (task), g_object_unref);
-      g_source_set_static_name (source, "[diptych] align progress");
-      g_source_attach (source, data->context);
-      g_source_unref (source);
-    }
 }
 
 static void
@@ -1556,7 +1590,8 @@ align_thread (GTask        *task,
   DiptychAlignment *alignment;
 
   alignment = diptych_align (data->a, data->b, &data->settings,
-                             data->progress != NULL ? forward_progress : NULL, task,
+                             data->progress != NULL ? diptych_progress_relay_report : NULL,
+                             data->progress,
                              cancellable, &error);
   if (alignment == NULL)
     g_task_return_error (task, error);
@@ -1585,12 +1620,10 @@ diptych_align_async (DiptychDocument            *a,
   data->a = g_object_ref (a);
   data->b = g_object_ref (b);
   data->settings = settings != NULL ? *settings : DIPTYCH_ALIGN_SETTINGS_DEFAULT;
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
-  g_mutex_init (&data->lock);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
+  if (progress != NULL)
+    data->progress = diptych_progress_relay_new (task, progress, progress_data);
   g_task_set_source_tag (task, diptych_align_async);
   g_task_set_name (task, "[diptych] align");
   g_task_set_task_data (task, data, (GDestroyNotify) align_data_free);

@@ -156,48 +156,12 @@ diptych_alignment_get_warnings (DiptychAlignment *self)
   return (const char * const *) self->warnings->pdata;
 }
 
-static int
-compare_links (gconstpointer a,
-               gconstpointer b)
-{
-  DiptychLink *la = *(DiptychLink **) a;
-  DiptychLink *lb = *(DiptychLink **) b;
-  DiptychSpan sa = diptych_link_get_span (la, DIPTYCH_SIDE_A);
-  DiptychSpan sb = diptych_link_get_span (lb, DIPTYCH_SIDE_A);
-
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  sa = diptych_link_get_span (la, DIPTYCH_SIDE_B);
-  sb = diptych_link_get_span (lb, DIPTYCH_SIDE_B);
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  return 0;
-}
-
-static int
-compare_omissions (gconstpointer a,
-                   gconstpointer b)
-{
-  DiptychOmission *oa = *(DiptychOmission **) a;
-  DiptychOmission *ob = *(DiptychOmission **) b;
-  DiptychSide side_a = diptych_omission_get_side (oa);
-  DiptychSide side_b = diptych_omission_get_side (ob);
-  guint start_a = diptych_omission_get_span (oa).start;
-  guint start_b = diptych_omission_get_span (ob).start;
-
-  if (side_a != side_b)
-    return side_a < side_b ? -1 : 1;
-  if (start_a != start_b)
-    return start_a < start_b ? -1 : 1;
-  return 0;
-}
-
 /* Links in reading order of A (then B), omissions by side then position. */
 void
 diptych_alignment_sort (DiptychAlignment *self)
 {
   g_return_if_fail (DIPTYCH_IS_ALIGNMENT (self));
 
-  g_ptr_array_sort (self->links, compare_links);
-  g_ptr_array_sort (self->omissions, compare_omissions);
+  g_ptr_array_sort (self->links, diptych_link_compare_by_a);
+  g_ptr_array_sort (self->omissions, diptych_omission_compare);
 }

@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "diptych-annotation.h"
 #include "diptych-util.h"
 
@@ -305,19 +303,6 @@ diptych_annotation_set_orphaned (DiptychAnnotation *self,
   self->orphaned = !!orphaned;
 }
 
-static gboolean
-contains_folded (const char *haystack,
-                 const char *folded_needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL)
-    return FALSE;
-
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, folded_needle) != NULL;
-}
-
 /**
  * diptych_annotation_matches:
  * @tag: (nullable): only this tag ("" for untagged), or %NULL for any
@@ -347,5 +332,30 @@ diptych_annotation_matches (DiptychAnnotation *self,
     return TRUE;
 
   needle = g_utf8_casefold (search, -1);
-  return contains_folded (self->note, needle) || contains_folded (self->quote, needle);
+  return diptych_str_contains_folded (self->note, needle) ||
+         diptych_str_contains_folded (self->quote, needle);
+}
+
+/**
+ * diptych_annotation_compare:
+ * @a: a pointer to a #DiptychAnnotation pointer
+ * @b: a pointer to a #DiptychAnnotation pointer
+ *
+ * By side, then start offset, for g_ptr_array_sort() of an array of
+ * annotations.
+ *
+ * Returns: negative, zero or positive
+ */
+int
+diptych_annotation_compare (gconstpointer a,
+                            gconstpointer b)
+{
+  DiptychAnnotation *aa = *(DiptychAnnotation **) a;
+  DiptychAnnotation *ab = *(DiptychAnnotation **) b;
+
+  if (aa->side != ab->side)
+    return aa->side < ab->side ? -1 : 1;
+  if (aa->span.start != ab->span.start)
+    return aa->span.start < ab->span.start ? -1 : 1;
+  return 0;
 }

@@ -23,6 +23,8 @@ void               diptych_annotation_set_id           (DiptychAnnotation *self,
                                                         const char        *id);
 DiptychSide        diptych_annotation_get_side         (DiptychAnnotation *self);
 DiptychSpan        diptych_annotation_get_span         (DiptychAnnotation *self);
+int                diptych_annotation_compare          (gconstpointer      a,
+                                                        gconstpointer      b);
 void               diptych_annotation_set_span         (DiptychAnnotation *self,
                                                         DiptychSpan        span);
 const char        *diptych_annotation_get_tag          (DiptychAnnotation *self);

@@ -19,6 +19,26 @@ display_name_of (const char *name)
   return g_strdup_printf (_("“%s”"), name);
 }
 
+/* @display: from display_name_of() */
+static gboolean
+check_size (const char  *display,
+            guint64      size,
+            GError     **error)
+{
+  g_autofree char *size_str = NULL;
+  g_autofree char *max_str = NULL;
+
+  if (size <= DIPTYCH_IMPORT_MAX_BYTES)
+    return TRUE;
+
+  size_str = g_format_size (size);
+  max_str = g_format_size (DIPTYCH_IMPORT_MAX_BYTES);
+  g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_TOO_LARGE,
+               _("%s is too large (%s). Diptych opens documents of up to %s."),
+               display, size_str, max_str);
+  return FALSE;
+}
+
 static guint
 line_of (const char *data,
          gsize       byte_offset)
@@ -448,15 +468,8 @@ diptych_import_bytes (GBytes      *bytes,
   if (data == NULL)
     data = "";
 
-  if (length > DIPTYCH_IMPORT_MAX_BYTES)
-    {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *max = g_format_size (DIPTYCH_IMPORT_MAX_BYTES);
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_TOO_LARGE,
-                   _("%s is too large (%s). Diptych opens documents of up to %s."),
-                   display, size, max);
-      return NULL;
-    }
+  if (!check_size (display, length, error))
+    return NULL;
 
   /* UTF-16 with a byte order mark (as some Windows editors save text)
    * is converted; it would look binary otherwise. */
@@ -548,6 +561,7 @@ diptych_import_file (GFile         *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *display = NULL;
   const char *name;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -562,8 +576,7 @@ diptych_import_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      g_autofree char *display = display_name_of (basename);
-
+      display = display_name_of (basename);
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_NOT_FOUND,
                      _("%s does not exist."), display);
@@ -574,30 +587,20 @@ diptych_import_file (GFile         *file,
     }
 
   name = g_file_info_get_display_name (info);
+  display = display_name_of (name);
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_autofree char *display = display_name_of (name);
       g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_UNSUPPORTED,
                    _("%s is a folder, not a document."), display);
       return NULL;
     }
 
-  if (g_file_info_get_size (info) > DIPTYCH_IMPORT_MAX_BYTES)
-    {
-      g_autofree char *display = display_name_of (name);
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *max = g_format_size (DIPTYCH_IMPORT_MAX_BYTES);
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_TOO_LARGE,
-                   _("%s is too large (%s). Diptych opens documents of up to %s."),
-                   display, size, max);
-      return NULL;
-    }
+  if (!check_size (display, MAX (g_file_info_get_size (info), 0), error))
+    return NULL;
 
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)
     {
-      g_autofree char *display = display_name_of (name);
-
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else

@@ -400,3 +400,122 @@ diptych_omission_set_state (DiptychOmission *self,
       g_object_notify_by_pspec (G_OBJECT (self), omission_properties[OMISSION_PROP_STATE]);
     }
 }
+
+/* Sorting */
+
+/**
+ * diptych_link_compare_by_a:
+ * @a: a pointer to a #DiptychLink pointer
+ * @b: a pointer to a #DiptychLink pointer
+ *
+ * Reading order of A, then of B (start offsets only), for
+ * g_ptr_array_sort() of an array of links.
+ *
+ * Returns: negative, zero or positive
+ */
+int
+diptych_link_compare_by_a (gconstpointer a,
+                           gconstpointer b)
+{
+  DiptychLink *la = *(DiptychLink **) a;
+  DiptychLink *lb = *(DiptychLink **) b;
+
+  if (la->span[DIPTYCH_SIDE_A].start != lb->span[DIPTYCH_SIDE_A].start)
+    return la->span[DIPTYCH_SIDE_A].start < lb->span[DIPTYCH_SIDE_A].start ? -1 : 1;
+  if (la->span[DIPTYCH_SIDE_B].start != lb->span[DIPTYCH_SIDE_B].start)
+    return la->span[DIPTYCH_SIDE_B].start < lb->span[DIPTYCH_SIDE_B].start ? -1 : 1;
+  return 0;
+}
+
+/**
+ * diptych_link_compare_by_b:
+ * @a: a pointer to a #DiptychLink pointer
+ * @b: a pointer to a #DiptychLink pointer
+ *
+ * Reading order of B, then as diptych_link_compare_by_a(), for
+ * g_ptr_array_sort() of an array of links.
+ *
+ * Returns: negative, zero or positive
+ */
+int
+diptych_link_compare_by_b (gconstpointer a,
+                           gconstpointer b)
+{
+  DiptychLink *la = *(DiptychLink **) a;
+  DiptychLink *lb = *(DiptychLink **) b;
+
+  if (la->span[DIPTYCH_SIDE_B].start != lb->span[DIPTYCH_SIDE_B].start)
+    return la->span[DIPTYCH_SIDE_B].start < lb->span[DIPTYCH_SIDE_B].start ? -1 : 1;
+  return diptych_link_compare_by_a (a, b);
+}
+
+/**
+ * diptych_link_compare_spans:
+ *
+ * Orders links by the whole span of A, then the whole span of B: zero
+ * only for links over the same passages.
+ *
+ * Returns: negative, zero or positive
+ */
+int
+diptych_link_compare_spans (DiptychLink *a,
+                            DiptychLink *b)
+{
+  for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
+    {
+      DiptychSpan sa = a->span[side];
+      DiptychSpan sb = b->span[side];
+
+      if (sa.start != sb.start)
+        return sa.start < sb.start ? -1 : 1;
+      if (sa.end != sb.end)
+        return sa.end < sb.end ? -1 : 1;
+    }
+
+  return 0;
+}
+
+/**
+ * diptych_omission_compare:
+ * @a: a pointer to a #DiptychOmission pointer
+ * @b: a pointer to a #DiptychOmission pointer
+ *
+ * By side, then start offset, for g_ptr_array_sort() of an array of
+ * omissions.
+ *
+ * Returns: negative, zero or positive
+ */
+int
+diptych_omission_compare (gconstpointer a,
+                          gconstpointer b)
+{
+  DiptychOmission *oa = *(DiptychOmission **) a;
+  DiptychOmission *ob = *(DiptychOmission **) b;
+
+  if (oa->side != ob->side)
+    return oa->side < ob->side ? -1 : 1;
+  if (oa->span.start != ob->span.start)
+    return oa->span.start < ob->span.start ? -1 : 1;
+  return 0;
+}
+
+/**
+ * diptych_omission_compare_spans:
+ *
+ * By side, then the whole span: zero only for omissions of the same
+ * passage.
+ *
+ * Returns: negative, zero or positive
+ */
+int
+diptych_omission_compare_spans (DiptychOmission *a,
+                                DiptychOmission *b)
+{
+  int cmp = diptych_omission_compare (&a, &b);
+
+  if (cmp != 0)
+    return cmp;
+  if (a->span.end != b->span.end)
+    return a->span.end < b->span.end ? -1 : 1;
+  return 0;
+}

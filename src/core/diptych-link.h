@@ -49,6 +49,12 @@ void                 diptych_link_set_word_ops      (DiptychLink         *self,
                                                      const DiptychWordOp *ops,
                                                      guint                n_ops);
 gboolean             diptych_link_has_word_ops      (DiptychLink         *self);
+int                  diptych_link_compare_by_a      (gconstpointer        a,
+                                                     gconstpointer        b);
+int                  diptych_link_compare_by_b      (gconstpointer        a,
+                                                     gconstpointer        b);
+int                  diptych_link_compare_spans     (DiptychLink         *a,
+                                                     DiptychLink         *b);
 
 /* An omission: a passage of one side with no counterpart in the other. */
 DiptychOmission     *diptych_omission_new           (DiptychSide          side,
@@ -62,5 +68,9 @@ DiptychSpan          diptych_omission_get_span      (DiptychOmission     *self);
 DiptychState         diptych_omission_get_state     (DiptychOmission     *self);
 void                 diptych_omission_set_state     (DiptychOmission     *self,
                                                      DiptychState         state);
+int                  diptych_omission_compare       (gconstpointer        a,
+                                                     gconstpointer        b);
+int                  diptych_omission_compare_spans (DiptychOmission     *a,
+                                                     DiptychOmission     *b);
 
 G_END_DECLS

@@ -696,12 +696,6 @@ read_time (Reader      *reader,
   return time;
 }
 
-static const char *
-side_label (DiptychSide side)
-{
-  return side == DIPTYCH_SIDE_A ? "A" : "B";
-}
-
 /* A span of the document of @side, read from @start_attr and @end_attr. */
 static gboolean
 read_span (Reader      *reader,
@@ -720,7 +714,7 @@ read_span (Reader      *reader,
   if (!reader->has_document[side])
     {
       reader_error (reader, node, error, _("<%s> refers to document %s, which the project does not contain"),
-                    (const char *) node->name, side_label (side));
+                    (const char *) node->name, diptych_side_get_label (side));
       return FALSE;
     }
 
@@ -736,7 +730,7 @@ read_span (Reader      *reader,
       reader_error (reader, node, error,
                     _("the range %u–%u of <%s> is out of document %s, which has %u characters"),
                     span->start, span->end, (const char *) node->name,
-                    side_label (side), reader->lengths[side]);
+                    diptych_side_get_label (side), reader->lengths[side]);
       return FALSE;
     }
 
@@ -811,7 +805,7 @@ read_document (Reader   *reader,
 
   if (reader->has_document[side])
     {
-      reader_error (reader, node, error, _("document %s appears twice"), side_label (side));
+      reader_error (reader, node, error, _("document %s appears twice"), diptych_side_get_label (side));
       return FALSE;
     }
 
@@ -827,14 +821,14 @@ read_document (Reader   *reader,
     return FALSE;
   if (text == NULL)
     {
-      reader_error (reader, node, error, _("document %s has no text"), side_label (side));
+      reader_error (reader, node, error, _("document %s has no text"), diptych_side_get_label (side));
       return FALSE;
     }
 
   document = diptych_document_new (text, -1, title, source, format, imported, &local_error);
   if (document == NULL)
     {
-      reader_error (reader, node, error, _("document %s: %s"), side_label (side), local_error->message);
+      reader_error (reader, node, error, _("document %s: %s"), diptych_side_get_label (side), local_error->message);
       return FALSE;
     }
 
@@ -843,7 +837,7 @@ read_document (Reader   *reader,
       reader_error (reader, node, error,
                     _("the text of document %s does not match its SHA-256 checksum: "
                       "the file was changed outside Diptych or is damaged"),
-                    side_label (side));
+                    diptych_side_get_label (side));
       return FALSE;
     }
 
@@ -851,7 +845,7 @@ read_document (Reader   *reader,
     {
       reader_error (reader, node, error,
                     _("document %s should have %u characters but its text has %u"),
-                    side_label (side), length, diptych_document_get_length (document));
+                    diptych_side_get_label (side), length, diptych_document_get_length (document));
       return FALSE;
     }
 

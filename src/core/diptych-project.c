@@ -270,12 +270,6 @@ next_free_id (DiptychProject *self,
   return id;
 }
 
-static const char *
-side_label (DiptychSide side)
-{
-  return side == DIPTYCH_SIDE_A ? "A" : "B";
-}
-
 /* Items of a store, referenced. */
 static GPtrArray *
 store_items (GListStore *store)
@@ -778,60 +772,17 @@ diptych_project_get_alignment (DiptychProject *self)
 /* ------------------------------------------------------------------ */
 
 static int
-compare_links (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  DiptychLink *la = (DiptychLink *) a;
-  DiptychLink *lb = (DiptychLink *) b;
-
-  for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
-    {
-      DiptychSpan sa = diptych_link_get_span (la, side);
-      DiptychSpan sb = diptych_link_get_span (lb, side);
-
-      if (sa.start != sb.start)
-        return sa.start < sb.start ? -1 : 1;
-      if (sa.end != sb.end)
-        return sa.end < sb.end ? -1 : 1;
-    }
-
-  return 0;
-}
-
-static int
-compare_omissions (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  DiptychOmission *oa = (DiptychOmission *) a;
-  DiptychOmission *ob = (DiptychOmission *) b;
-  DiptychSide side_a = diptych_omission_get_side (oa);
-  DiptychSide side_b = diptych_omission_get_side (ob);
-  DiptychSpan sa = diptych_omission_get_span (oa);
-  DiptychSpan sb = diptych_omission_get_span (ob);
-
-  if (side_a != side_b)
-    return side_a < side_b ? -1 : 1;
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  if (sa.end != sb.end)
-    return sa.end < sb.end ? -1 : 1;
-  return 0;
-}
-
-static int
 compare_links_ptr (gconstpointer a,
                    gconstpointer b)
 {
-  return compare_links (*(gpointer *) a, *(gpointer *) b, NULL);
+  return diptych_link_compare_spans (*(DiptychLink **) a, *(DiptychLink **) b);
 }
 
 static int
 compare_omissions_ptr (gconstpointer a,
                        gconstpointer b)
 {
-  return compare_omissions (*(gpointer *) a, *(gpointer *) b, NULL);
+  return diptych_omission_compare_spans (*(DiptychOmission **) a, *(DiptychOmission **) b);
 }
 
 /* Keeps the id counter past ids made elsewhere ("l12" -> 13). */
@@ -1110,7 +1061,7 @@ diptych_project_set_alignment (DiptychProject   *self,
         continue;
 
       for (guint j = 0; j < decided_links->len && !known; j++)
-        known = compare_links (g_ptr_array_index (decided_links, j), link, NULL) == 0;
+        known = diptych_link_compare_spans (g_ptr_array_index (decided_links, j), link) == 0;
       if (!known)
         g_ptr_array_add (decided_links, g_object_ref (link));
     }
@@ -1124,7 +1075,7 @@ diptych_project_set_alignment (DiptychProject   *self,
         continue;
 
       for (guint j = 0; j < decided_omissions->len && !known; j++)
-        known = compare_omissions (g_ptr_array_index (decided_omissions, j), omission, NULL) == 0;
+        known = diptych_omission_compare_spans (g_ptr_array_index (decided_omissions, j), omission) == 0;
       if (!known)
         g_ptr_array_add (decided_omissions, g_object_ref (omission));
     }
@@ -1288,14 +1239,14 @@ check_span (DiptychProject  *self,
   if (document == NULL)
     {
       g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
-                   _("Document %s is not open"), side_label (side));
+                   _("Document %s is not open"), diptych_side_get_label (side));
       return FALSE;
     }
 
   if (span.start >= span.end || !diptych_document_span_is_valid (document, span))
     {
       g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
-                   _("Select a passage of document %s first"), side_label (side));
+                   _("Select a passage of document %s first"), diptych_side_get_label (side));
       return FALSE;
     }
 
@@ -1319,9 +1270,9 @@ check_in_store (GListStore  *store,
 
 /* Where @item goes in @store to keep it sorted by @compare. */
 static guint
-sorted_position (GListStore       *store,
-                 gpointer          item,
-                 GCompareDataFunc  compare)
+sorted_position (GListStore  *store,
+                 gpointer     item,
+                 GCompareFunc compare)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
   guint position;
@@ -1330,7 +1281,7 @@ sorted_position (GListStore       *store,
     {
       g_autoptr(GObject) other = g_list_model_get_item (G_LIST_MODEL (store), position);
 
-      if (compare (other, item, NULL) > 0)
+      if (compare (&other, &item) > 0)
         break;
     }
 
@@ -1424,7 +1375,7 @@ diptych_project_add_link (DiptychProject  *self,
   diptych_link_set_id (link, id);
 
   insert_item (self, _("Add Link"), self->links,
-               sorted_position (self->links, link, compare_links), link);
+               sorted_position (self->links, link, compare_links_ptr), link);
   return link;
 }
 
@@ -1545,7 +1496,7 @@ diptych_project_mark_omission (DiptychProject  *self,
   diptych_omission_set_id (omission, id);
 
   insert_item (self, _("Mark Omission"), self->omissions,
-               sorted_position (self->omissions, omission, compare_omissions), omission);
+               sorted_position (self->omissions, omission, compare_omissions_ptr), omission);
   return omission;
 }
 

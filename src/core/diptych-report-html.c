@@ -429,7 +429,7 @@ write_comparison (DiptychReport  *report,
         {
           DiptychOmission *omission = row->omission;
           DiptychSide side = diptych_omission_get_side (omission);
-          g_autofree char *label = g_strdup_printf (_("Only in %s"), diptych_report_side_label (side));
+          g_autofree char *label = g_strdup_printf (_("Only in %s"), diptych_side_get_label (side));
 
           g_string_append_printf (out, "<tr class=\"omission side-%s\"><td class=\"meta\"><span class=\"kind\">",
                                   diptych_side_to_string (side));
@@ -471,7 +471,7 @@ write_omissions (DiptychReport *report)
     {
       g_autofree char *name = diptych_report_document_name (report, side);
       /* Translators: "Only in A: <document title>" */
-      g_autofree char *heading = g_strdup_printf (_("Only in %s: %s"), diptych_report_side_label (side), name);
+      g_autofree char *heading = g_strdup_printf (_("Only in %s: %s"), diptych_side_get_label (side), name);
       guint n = 0;
 
       g_string_append_printf (out, "<h3 dir=\"auto\">");
@@ -544,7 +544,7 @@ write_annotations (DiptychReport *report)
       write_tag_chip (out, report->project, diptych_annotation_get_tag (annotation));
       g_string_append (out, " <span class=\"where\">");
       esc (out, _("Document"));
-      g_string_append_printf (out, " %s · ", diptych_report_side_label (side));
+      g_string_append_printf (out, " %s · ", diptych_side_get_label (side));
       esc (out, where);
       if (diptych_annotation_get_link_id (annotation) != NULL)
         {

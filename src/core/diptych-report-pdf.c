@@ -603,7 +603,7 @@ write_title (Pdf *pdf)
       g_autoptr(GString) markup = g_string_new ("<b>");
       GDateTime *imported = diptych_document_get_imported (doc);
 
-      markup_printf (markup, "%s · ", diptych_report_side_label (side));
+      markup_printf (markup, "%s · ", diptych_side_get_label (side));
       diptych_report_append_escaped (markup, name, -1);
       g_string_append (markup, "</b>\n");
       if (diptych_document_get_source (doc) != NULL)
@@ -778,7 +778,7 @@ label_layout (Pipeline         *pipeline,
   else
     {
       g_autofree char *only = g_strdup_printf (_("Only in %s"),
-                                               diptych_report_side_label (diptych_omission_get_side (row->omission)));
+                                               diptych_side_get_label (diptych_omission_get_side (row->omission)));
 
       styled_append (&styled, _("Omission"), pango_attr_weight_new (PANGO_WEIGHT_BOLD));
       g_string_append_c (text, '\n');
@@ -1020,7 +1020,7 @@ write_omissions (Pdf *pdf)
   for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
     {
       g_autofree char *name = diptych_report_document_name (report, side);
-      g_autofree char *title = g_strdup_printf (_("Only in %s: %s"), diptych_report_side_label (side), name);
+      g_autofree char *title = g_strdup_printf (_("Only in %s: %s"), diptych_side_get_label (side), name);
       guint n = 0;
 
       heading (pdf, title, 11);
@@ -1076,7 +1076,7 @@ write_annotations (Pdf *pdf)
       g_string_append (markup, "<b>");
       diptych_report_append_escaped (markup, tag != NULL && *tag != '\0' ? tag : _("Untagged"), -1);
       markup_printf (markup, "</b>  <span size=\"smaller\" foreground=\"#555555\">%s %s · ",
-                              _("Document"), diptych_report_side_label (side));
+                              _("Document"), diptych_side_get_label (side));
       diptych_report_append_escaped (markup, where, -1);
       g_string_append (markup, "</span>");
       if (note != NULL && *note != '\0')

@@ -93,7 +93,6 @@ void           diptych_report_append_escaped (GString                    *out,
                                               const char                 *text,
                                               gssize                      n_bytes);
 char          *diptych_report_format_score   (double                      score);
-const char    *diptych_report_side_label     (DiptychSide                 side);
 char          *diptych_report_document_name  (DiptychReport              *report,
                                               DiptychSide                 side);
 const char    *diptych_report_kind_label     (DiptychLinkKind             kind);

@@ -9,6 +9,7 @@
 
 #include "diptych-aligner.h"
 #include "diptych-error.h"
+#include "diptych-progress.h"
 #include "diptych-report-private.h"
 
 /* Output is buffered and written in chunks of about this size. */
@@ -73,12 +74,6 @@ diptych_paper_size_from_string (const char       *str,
 
 /* Helpers shared by the writers */
 
-const char *
-diptych_report_side_label (DiptychSide side)
-{
-  return side == DIPTYCH_SIDE_A ? "A" : "B";
-}
-
 char *
 diptych_report_document_name (DiptychReport *report,
                               DiptychSide    side)
@@ -89,7 +84,7 @@ diptych_report_document_name (DiptychReport *report,
   if (title != NULL && *title != '\0')
     return g_strdup (title);
   /* Translators: a document without title, "Document A" or "Document B" */
-  return g_strdup_printf (_("Document %s"), diptych_report_side_label (side));
+  return g_strdup_printf (_("Document %s"), diptych_side_get_label (side));
 }
 
 /* Scores are shown with at most three decimals, without trailing zeros,
@@ -229,56 +224,6 @@ diptych_report_count_annotations_with_tag (DiptychReport *report,
 /* Building the report */
 
 static int
-compare_links_by_a (gconstpointer pa,
-                    gconstpointer pb)
-{
-  DiptychLink *a = *(DiptychLink **) pa;
-  DiptychLink *b = *(DiptychLink **) pb;
-  DiptychSpan sa = diptych_link_get_span (a, DIPTYCH_SIDE_A);
-  DiptychSpan sb = diptych_link_get_span (b, DIPTYCH_SIDE_A);
-
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  sa = diptych_link_get_span (a, DIPTYCH_SIDE_B);
-  sb = diptych_link_get_span (b, DIPTYCH_SIDE_B);
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  return 0;
-}
-
-static int
-compare_omissions (gconstpointer pa,
-                   gconstpointer pb)
-{
-  DiptychOmission *a = *(DiptychOmission **) pa;
-  DiptychOmission *b = *(DiptychOmission **) pb;
-  DiptychSpan sa = diptych_omission_get_span (a);
-  DiptychSpan sb = diptych_omission_get_span (b);
-
-  if (diptych_omission_get_side (a) != diptych_omission_get_side (b))
-    return diptych_omission_get_side (a) < diptych_omission_get_side (b) ? -1 : 1;
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  return 0;
-}
-
-static int
-compare_annotations (gconstpointer pa,
-                     gconstpointer pb)
-{
-  DiptychAnnotation *a = *(DiptychAnnotation **) pa;
-  DiptychAnnotation *b = *(DiptychAnnotation **) pb;
-  DiptychSpan sa = diptych_annotation_get_span (a);
-  DiptychSpan sb = diptych_annotation_get_span (b);
-
-  if (diptych_annotation_get_side (a) != diptych_annotation_get_side (b))
-    return diptych_annotation_get_side (a) < diptych_annotation_get_side (b) ? -1 : 1;
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  return 0;
-}
-
-static int
 compare_spans (gconstpointer pa,
                gconstpointer pb)
 {
@@ -394,20 +339,6 @@ mark_moved (DiptychReportRow *rows,
       rows[row_of[i]].moved = FALSE;
 }
 
-static int
-compare_links_by_b (gconstpointer pa,
-                    gconstpointer pb)
-{
-  DiptychLink *a = *(DiptychLink **) pa;
-  DiptychLink *b = *(DiptychLink **) pb;
-  DiptychSpan sa = diptych_link_get_span (a, DIPTYCH_SIDE_B);
-  DiptychSpan sb = diptych_link_get_span (b, DIPTYCH_SIDE_B);
-
-  if (sa.start != sb.start)
-    return sa.start < sb.start ? -1 : 1;
-  return compare_links_by_a (pa, pb);
-}
-
 typedef struct
 {
   DiptychReportRow row;
@@ -442,7 +373,7 @@ build_rows (DiptychReport *report)
 
   for (guint i = 0; i < n_links; i++)
     g_ptr_array_add (by_b, g_ptr_array_index (report->links, i));
-  g_ptr_array_sort (by_b, compare_links_by_b);
+  g_ptr_array_sort (by_b, diptych_link_compare_by_b);
   for (guint i = 0; i < by_b->len; i++)
     g_hash_table_insert (b_numbers, g_ptr_array_index (by_b, i), GUINT_TO_POINTER (i + 1));
 
@@ -508,7 +439,7 @@ check_span (DiptychReport  *report,
 
   g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
                _("The passage %s (%u–%u) lies outside document %s (%u characters). Re-run the comparison and export again."),
-               id != NULL ? id : "?", span.start, span.end, diptych_report_side_label (side),
+               id != NULL ? id : "?", span.start, span.end, diptych_side_get_label (side),
                diptych_document_get_length (report->documents[side]));
   return FALSE;
 }
@@ -578,7 +509,7 @@ diptych_report_new (DiptychProject             *project,
         return NULL;
       g_ptr_array_add (report->annotations, g_steal_pointer (&annotation));
     }
-  g_ptr_array_sort (report->annotations, compare_annotations);
+  g_ptr_array_sort (report->annotations, diptych_annotation_compare);
 
   model = diptych_project_get_links (project);
   n = g_list_model_get_n_items (model);
@@ -608,7 +539,7 @@ diptych_report_new (DiptychProject             *project,
         continue;
       g_ptr_array_add (report->links, g_steal_pointer (&link));
     }
-  g_ptr_array_sort (report->links, compare_links_by_a);
+  g_ptr_array_sort (report->links, diptych_link_compare_by_a);
 
   model = diptych_project_get_omissions (project);
   n = g_list_model_get_n_items (model);
@@ -627,7 +558,7 @@ diptych_report_new (DiptychProject             *project,
         continue;
       g_ptr_array_add (report->omissions, g_steal_pointer (&omission));
     }
-  g_ptr_array_sort (report->omissions, compare_omissions);
+  g_ptr_array_sort (report->omissions, diptych_omission_compare);
 
   report->coverage[DIPTYCH_SIDE_A] = coverage_of (report->documents[DIPTYCH_SIDE_A], covered_a);
   report->coverage[DIPTYCH_SIDE_B] = coverage_of (report->documents[DIPTYCH_SIDE_B], covered_b);
@@ -971,13 +902,18 @@ write_file (DiptychProject              *project,
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
+  gboolean existed = g_file_query_exists (file, NULL);
 
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                            cancellable, &local_error);
   if (stream == NULL)
     {
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_IO,
-                   _("“%s” could not be written: %s"), name, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error_literal (error, DIPTYCH_ERROR, DIPTYCH_ERROR_CANCELLED,
+                             _("The export was cancelled."));
+      else
+        g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_IO,
+                     _("“%s” could not be written: %s"), name, local_error->message);
       return FALSE;
     }
 
@@ -985,11 +921,14 @@ write_file (DiptychProject              *project,
                         progress, progress_data, cancellable, word_ops, error))
     {
       /* Closing with a cancelled cancellable drops the temporary file and
-       * leaves any previous report in place. */
+       * leaves any previous report in place; a new file is written in
+       * place, so it goes. */
       g_autoptr(GCancellable) abort = g_cancellable_new ();
 
       g_cancellable_cancel (abort);
       g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       return FALSE;
     }
 
@@ -1029,13 +968,8 @@ typedef struct
   DiptychReportOptions  options;
   char                 *title;
   GFile                *file;
-  DiptychProgressFunc   progress;
-  gpointer              progress_data;
-  GMainContext         *context;
+  DiptychProgressRelay *progress;   /* or NULL */
   GHashTable           *word_ops;   /* computed on the worker, stored by _finish */
-  GMutex                mutex;
-  double                pending;
-  gboolean              scheduled;
 } WriteData;
 
 static void
@@ -1043,48 +977,10 @@ write_data_free (WriteData *data)
 {
   g_clear_object (&data->project);
   g_clear_object (&data->file);
-  g_clear_pointer (&data->context, g_main_context_unref);
+  g_clear_pointer (&data->progress, diptych_progress_relay_free);
   g_clear_pointer (&data->word_ops, g_hash_table_unref);
-  g_mutex_clear (&data->mutex);
   g_free (data->title);
   g_free (data);
-}
-
-static gboolean
-dispatch_progress (gpointer user_data)
-{
-  GTask *task = user_data;
-  WriteData *data = g_task_get_task_data (task);
-  double fraction;
-
-  g_mutex_lock (&data->mutex);
-  fraction = data->pending;
-  data->scheduled = FALSE;
-  g_mutex_unlock (&data->mutex);
-
-  data->progress (fraction, data->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* On the worker: coalesce progress into at most one pending callback on
- * the caller's context. */
-static void
-thread_progress (double   fraction,
-                 gpointer user_data)
-{
-  GTask *task = user_data;
-  WriteData *data = g_task_get_task_data (task);
-  gboolean schedule;
-
-  g_mutex_lock (&data->mutex);
-  data->pending = fraction;
-  schedule = !data->scheduled;
-  data->scheduled = TRUE;
-  g_mutex_unlock (&data->mutex);
-
-  if (schedule)
-    g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, dispatch_progress,
-                                g_object_ref (task), g_object_unref);
 }
 
 static void
@@ -1097,7 +993,7 @@ write_thread (GTask        *task,
   GError *error = NULL;
 
   if (write_file (data->project, data->format, &data->options, data->file,
-                  data->progress != NULL ? thread_progress : NULL, task,
+                  data->progress != NULL ? diptych_progress_relay_report : NULL, data->progress,
                   cancellable, &data->word_ops, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -1129,13 +1025,13 @@ diptych_report_write_async (DiptychProject              *project,
   data->title = g_strdup (data->options.title);
   data->options.title = data->title;
   data->file = g_object_ref (file);
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
-  g_mutex_init (&data->mutex);
 
   task = g_task_new (project, cancellable, callback, user_data);
+  if (progress != NULL)
+    data->progress = diptych_progress_relay_new (task, progress, progress_data);
   g_task_set_source_tag (task, diptych_report_write_async);
+  /* Cancelling gives DIPTYCH_ERROR_CANCELLED, as the sync call does. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
   g_task_run_in_thread (task, write_thread);
 }

@@ -73,3 +73,14 @@ diptych_discrepancy_to_string (DiptychDiscrepancy discrepancy)
 {
   return name_of (discrepancy_names, G_N_ELEMENTS (discrepancy_names) - 1, discrepancy);
 }
+
+/**
+ * diptych_side_get_label:
+ *
+ * Returns: "A" or "B", how messages and reports name the documents
+ */
+const char *
+diptych_side_get_label (DiptychSide side)
+{
+  return side == DIPTYCH_SIDE_A ? "A" : "B";
+}

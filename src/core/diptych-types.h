@@ -114,6 +114,7 @@ typedef void (*DiptychProgressFunc) (double   fraction,
                                      gpointer user_data);
 
 const char *diptych_side_to_string        (DiptychSide         side);
+const char *diptych_side_get_label        (DiptychSide         side);
 gboolean    diptych_side_from_string      (const char         *str,
                                            DiptychSide        *side);
 const char *diptych_link_kind_to_string   (DiptychLinkKind     kind);

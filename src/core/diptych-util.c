@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "diptych-util.h"
 
 gboolean
@@ -17,4 +19,17 @@ diptych_set_str (char       **str_pointer,
   *str_pointer = copy;
 
   return TRUE;
+}
+
+gboolean
+diptych_str_contains_folded (const char *haystack,
+                             const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, folded_needle) != NULL;
 }

@@ -10,4 +10,9 @@ G_BEGIN_DECLS
 gboolean diptych_set_str (char       **str_pointer,
                           const char  *new_str);
 
+/* Whether haystack (NULL: nothing) contains folded_needle, a string
+ * already passed through g_utf8_casefold(), ignoring case. */
+gboolean diptych_str_contains_folded (const char *haystack,
+                                      const char *folded_needle);
+
 G_END_DECLS

@@ -26,6 +26,11 @@ typedef struct
    * March"); DIPTYCH_DISCREPANCY_NONE for other words. */
   guint8                 *odd_a;
   guint8                 *odd_b;
+  /* Per word of A: its partner in B + 1 when the word is found in
+   * another place of the passage (moved); per word of B: whether it is
+   * such a partner. */
+  guint                  *moved_a;
+  guint8                 *moved_b;
 } Diff;
 
 static int
@@ -108,9 +113,13 @@ push_op (GArray         *ops,
     {
       DiptychWordOp *last = &g_array_index (ops, DiptychWordOp, ops->len - 1);
 
+      /* Only runs that go on forward on both sides: a moved word's op
+       * points elsewhere in B and must stay on its own. */
       if (last->kind == op.kind && last->discrepancy == DIPTYCH_DISCREPANCY_NONE
           && (op.kind == DIPTYCH_WORD_SAME || op.kind == DIPTYCH_WORD_INSERTED
-              || op.kind == DIPTYCH_WORD_DELETED))
+              || op.kind == DIPTYCH_WORD_DELETED)
+          && (op.kind == DIPTYCH_WORD_INSERTED || op.a.start >= last->a.end)
+          && (op.kind == DIPTYCH_WORD_DELETED || op.b.start >= last->b.end))
         {
           if (op.kind != DIPTYCH_WORD_INSERTED)
             last->a.end = op.a.end;
@@ -132,24 +141,56 @@ point_at (const DiptychFeatToken *t,
   return DIPTYCH_SPAN_INIT (at, at);
 }
 
+/* The op of a word of A found in another place of B. */
 static void
-emit_one_side (GArray                 *ops,
+emit_moved (Diff  *d,
+            guint  i)
+{
+  const DiptychFeatToken *ta = &d->a[i], *tb = &d->b[d->moved_a[i] - 1];
+  DiptychWordOp op = { 0 };
+
+  op.kind = strcmp (ta->token.norm, tb->token.norm) == 0 ? DIPTYCH_WORD_SAME : DIPTYCH_WORD_REWORDED;
+  op.a = span_of (ta);
+  op.b = span_of (tb);
+  g_array_append_val (d->ops, op);
+}
+
+static void
+emit_one_side (Diff                   *d,
                DiptychWordOpKind       kind,
-               const DiptychFeatToken *t,
-               const guint8           *odd,
                guint                   from,
                guint                   to,
                DiptychSpan             other)
 {
+  const DiptychFeatToken *t = kind == DIPTYCH_WORD_DELETED ? d->a : d->b;
+  const guint8 *odd = kind == DIPTYCH_WORD_DELETED ? d->odd_a : d->odd_b;
+
+  gboolean after_moved = FALSE;
+
   for (guint i = from; i < to; i++)
     {
       DiptychWordOp op = { 0 };
 
+      if (kind == DIPTYCH_WORD_DELETED && d->moved_a[i] != 0)
+        {
+          emit_moved (d, i);
+          continue;
+        }
+      if (kind == DIPTYCH_WORD_INSERTED && d->moved_b[i])
+        {
+          after_moved = TRUE;  /* told with its partner in A */
+          continue;
+        }
       op.kind = kind;
       op.discrepancy = odd[i];
       op.a = kind == DIPTYCH_WORD_DELETED ? span_of (&t[i]) : other;
       op.b = kind == DIPTYCH_WORD_DELETED ? other : span_of (&t[i]);
-      push_op (ops, op);
+      /* A run does not reach over the moved word. */
+      if (after_moved)
+        g_array_append_val (d->ops, op);
+      else
+        push_op (d->ops, op);
+      after_moved = FALSE;
     }
 }
 
@@ -182,13 +223,26 @@ emit_gap (Diff  *d,
   while (i0 < i1 || j0 < j1)
     {
       DiptychWordOp op = { 0 };
-      guint ia = paired ? i0 : next_number (a, i0, i1);
-      guint jb = paired ? j0 : next_number (b, j0, j1);
+      guint ia, jb;
+
+      /* Moved words are not replaced by their neighbours. */
+      if (paired && i0 < i1 && d->moved_a[i0] != 0)
+        {
+          emit_moved (d, i0++);
+          continue;
+        }
+      if (paired && j0 < j1 && d->moved_b[j0])
+        {
+          j0++;
+          continue;
+        }
+      ia = paired ? i0 : next_number (a, i0, i1);
+      jb = paired ? j0 : next_number (b, j0, j1);
 
       if (ia < i1 && jb < j1)
         {
-          emit_one_side (d->ops, DIPTYCH_WORD_DELETED, a, d->odd_a, i0, ia, point_at (b, d->n_b, j0));
-          emit_one_side (d->ops, DIPTYCH_WORD_INSERTED, b, d->odd_b, j0, jb, point_at (a, d->n_a, ia));
+          emit_one_side (d, DIPTYCH_WORD_DELETED, i0, ia, point_at (b, d->n_b, j0));
+          emit_one_side (d, DIPTYCH_WORD_INSERTED, j0, jb, point_at (a, d->n_a, ia));
           op.kind = DIPTYCH_WORD_CHANGED;
           op.discrepancy = discrepancy_of (a, d->n_a, ia, b, d->n_b, jb);
           op.a = span_of (&a[ia]);
@@ -198,10 +252,54 @@ emit_gap (Diff  *d,
           j0 = jb + 1;
           continue;
         }
-      emit_one_side (d->ops, DIPTYCH_WORD_DELETED, a, d->odd_a, i0, i1, point_at (b, d->n_b, j0));
-      emit_one_side (d->ops, DIPTYCH_WORD_INSERTED, b, d->odd_b, j0, j1, point_at (a, d->n_a, i1));
+      emit_one_side (d, DIPTYCH_WORD_DELETED, i0, i1, point_at (b, d->n_b, j0));
+      emit_one_side (d, DIPTYCH_WORD_INSERTED, j0, j1, point_at (a, d->n_a, i1));
       break;
     }
+}
+
+/* Content words left out of the in-order matches of a block that the
+ * other side has in another place ("the ceasefire was agreed" / "they
+ * agreed the ceasefire"): moved, not deleted and inserted. Same words
+ * first, then reworded ones; numbers keep their own comparison. */
+static void
+find_moved (Diff         *d,
+            guint         a0,
+            guint         a1,
+            guint         b0,
+            guint         b1,
+            const GArray *pairs)
+{
+  g_autofree guint8 *in_order_a = g_new0 (guint8, a1 - a0 + 1);
+  g_autofree guint8 *in_order_b = g_new0 (guint8, b1 - b0 + 1);
+
+  for (guint k = 0; k < pairs->len; k++)
+    {
+      const guint *pair = &g_array_index (pairs, guint, 2 * k);
+      in_order_a[pair[0] - a0] = TRUE;
+      in_order_b[pair[1] - b0] = TRUE;
+    }
+  for (int wanted = GAIN_SAME; wanted >= GAIN_REWORDED; wanted--)
+    for (guint i = a0; i < a1; i++)
+      {
+        const DiptychFeatToken *ta = &d->a[i];
+
+        if (in_order_a[i - a0] || d->moved_a[i] != 0
+            || (ta->token.flags & (DIPTYCH_TOKEN_STOPWORD | DIPTYCH_TOKEN_NUMBER)) != 0)
+          continue;
+        for (guint j = b0; j < b1; j++)
+          {
+            const DiptychFeatToken *tb = &d->b[j];
+
+            if (in_order_b[j - b0] || d->moved_b[j]
+                || (tb->token.flags & (DIPTYCH_TOKEN_STOPWORD | DIPTYCH_TOKEN_NUMBER)) != 0
+                || gain_of (d->features, ta, tb) != wanted)
+              continue;
+            d->moved_a[i] = j + 1;
+            d->moved_b[j] = TRUE;
+            break;
+          }
+      }
 }
 
 static void
@@ -259,6 +357,8 @@ diff_block (Diff  *d,
       else
         j--;
     }
+
+  find_moved (d, a0, a1, b0, b1, pairs);
 
   pi = a0;
   pj = b0;
@@ -349,7 +449,9 @@ diptych_word_diff_tokens (DiptychFeatures        *features,
 {
   g_autofree guint8 *odd_a = g_new0 (guint8, n_a + 1);
   g_autofree guint8 *odd_b = g_new0 (guint8, n_b + 1);
-  Diff d = { features, NULL, a, n_a, b, n_b, odd_a, odd_b };
+  g_autofree guint *moved_a = g_new0 (guint, n_a + 1);
+  g_autofree guint8 *moved_b = g_new0 (guint8, n_b + 1);
+  Diff d = { features, NULL, a, n_a, b, n_b, odd_a, odd_b, moved_a, moved_b };
   guint block_a = n_a, block_b = n_b;
   guint i = 0, j = 0;
 
