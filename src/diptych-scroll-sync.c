@@ -16,6 +16,7 @@ struct _DiptychScrollSync
   DiptychSelection *selection;
   GtkTextView      *views[DIPTYCH_N_SIDES];
   GtkAdjustment    *adjustments[DIPTYCH_N_SIDES];
+  int               pending_leader; /* a follow the layout cut short, or -1 */
   guint             enabled : 1;
   guint             in_sync : 1;   /* re-entrancy guard */
 };
@@ -175,6 +176,23 @@ diptych_scroll_sync_follow (DiptychScrollSync *self,
   self->in_sync = TRUE;
   set_value (oadj, other_y - page_offset);
   self->in_sync = FALSE;
+
+  /* The other pane may not be laid out that far yet (its height is an
+   * estimate until then): follow again when its adjustment grows. */
+  self->pending_leader = gtk_adjustment_get_value (oadj) + 1 < other_y - page_offset ? (int) leader : -1;
+}
+
+static void
+adjustment_changed_cb (GtkAdjustment     *adjustment,
+                       DiptychScrollSync *self)
+{
+  DiptychSide leader;
+
+  if (self->pending_leader < 0 || !self->enabled)
+    return;
+  leader = (DiptychSide) self->pending_leader;
+  if (adjustment == self->adjustments[DIPTYCH_OTHER_SIDE (leader)])
+    diptych_scroll_sync_follow (self, leader);
 }
 
 static gboolean
@@ -252,10 +270,16 @@ vadjustment_changed_cb (DiptychScrollSync *self)
       if (adjustment == self->adjustments[side])
         continue;
       if (self->adjustments[side] != NULL)
-        g_signal_handlers_disconnect_by_func (self->adjustments[side], value_changed_cb, self);
+        {
+          g_signal_handlers_disconnect_by_func (self->adjustments[side], value_changed_cb, self);
+          g_signal_handlers_disconnect_by_func (self->adjustments[side], adjustment_changed_cb, self);
+        }
       g_set_object (&self->adjustments[side], adjustment);
       if (adjustment != NULL)
-        g_signal_connect (adjustment, "value-changed", G_CALLBACK (value_changed_cb), self);
+        {
+          g_signal_connect (adjustment, "value-changed", G_CALLBACK (value_changed_cb), self);
+          g_signal_connect (adjustment, "changed", G_CALLBACK (adjustment_changed_cb), self);
+        }
     }
 }
 
@@ -267,7 +291,10 @@ diptych_scroll_sync_dispose (GObject *object)
   for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
     {
       if (self->adjustments[side] != NULL)
-        g_signal_handlers_disconnect_by_func (self->adjustments[side], value_changed_cb, self);
+        {
+          g_signal_handlers_disconnect_by_func (self->adjustments[side], value_changed_cb, self);
+          g_signal_handlers_disconnect_by_func (self->adjustments[side], adjustment_changed_cb, self);
+        }
       g_clear_object (&self->adjustments[side]);
       g_clear_object (&self->views[side]);
     }
@@ -331,6 +358,7 @@ static void
 diptych_scroll_sync_init (DiptychScrollSync *self)
 {
   self->enabled = TRUE;
+  self->pending_leader = -1;
 }
 
 DiptychScrollSync *

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
@@ -584,19 +586,38 @@ scroll_to_reading_line (GtkTextView *view,
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   int y, h;
 
-  diptych_text_view_get_span_yrange (view, span, &y, &h);
-  /* The reading line (a third down) a little inside the passage. */
-  gtk_adjustment_set_value (adjustment, y + MIN (h / 3, 10) - gtk_adjustment_get_page_size (adjustment) * 0.33);
+  /* The reading line (a third down) a little inside the passage. Until
+   * the view has laid out that far its height is an estimate and the
+   * value gets clamped: set it again until it holds (slow builds). */
+  for (guint tries = 0; tries < 200; tries++)
+    {
+      double target;
+
+      diptych_text_view_get_span_yrange (view, span, &y, &h);
+      target = y + MIN (h / 3, 10) - gtk_adjustment_get_page_size (adjustment) * 0.33;
+      gtk_adjustment_set_value (adjustment, target);
+      if (fabs (gtk_adjustment_get_value (adjustment) - target) < 1.0)
+        break;
+      wait_ms (10);
+    }
 }
 
 static void
 assert_at_reading_line (GtkTextView *view,
                         DiptychSpan  span)
 {
-  double line = diptych_scroll_sync_get_reading_line (view);
-  int y, h;
+  double line = 0;
+  int y = 0, h = 0;
 
-  diptych_text_view_get_span_yrange (view, span, &y, &h);
+  /* The other pane follows once its layout reaches the counterpart. */
+  for (guint tries = 0; tries < 150; tries++)
+    {
+      line = diptych_scroll_sync_get_reading_line (view);
+      diptych_text_view_get_span_yrange (view, span, &y, &h);
+      if (line >= y - 2 && line <= y + h + 2)
+        break;
+      wait_ms (20);
+    }
   g_assert_cmpfloat (line, >=, y - 2);
   g_assert_cmpfloat (line, <=, y + h + 2);
 }
