@@ -17,6 +17,7 @@ struct _DiptychScrollSync
   GtkTextView      *views[DIPTYCH_N_SIDES];
   GtkAdjustment    *adjustments[DIPTYCH_N_SIDES];
   int               pending_leader; /* a follow the layout cut short, or -1 */
+  guint             refollow_id;
   guint             enabled : 1;
   guint             in_sync : 1;   /* re-entrancy guard */
 };
@@ -182,17 +183,27 @@ diptych_scroll_sync_follow (DiptychScrollSync *self,
   self->pending_leader = gtk_adjustment_get_value (oadj) + 1 < other_y - page_offset ? (int) leader : -1;
 }
 
+static gboolean
+refollow_cb (gpointer data)
+{
+  DiptychScrollSync *self = data;
+
+  self->refollow_id = 0;
+  if (self->pending_leader >= 0 && self->enabled)
+    diptych_scroll_sync_follow (self, (DiptychSide) self->pending_leader);
+  return G_SOURCE_REMOVE;
+}
+
+/* Emitted while the text view allocates: scroll afterwards, not in the
+ * middle of the allocation. */
 static void
 adjustment_changed_cb (GtkAdjustment     *adjustment,
                        DiptychScrollSync *self)
 {
-  DiptychSide leader;
-
-  if (self->pending_leader < 0 || !self->enabled)
+  if (self->pending_leader < 0 || !self->enabled || self->refollow_id != 0)
     return;
-  leader = (DiptychSide) self->pending_leader;
-  if (adjustment == self->adjustments[DIPTYCH_OTHER_SIDE (leader)])
-    diptych_scroll_sync_follow (self, leader);
+  if (adjustment == self->adjustments[DIPTYCH_OTHER_SIDE ((DiptychSide) self->pending_leader)])
+    self->refollow_id = g_idle_add (refollow_cb, self);
 }
 
 static gboolean
@@ -299,6 +310,7 @@ diptych_scroll_sync_dispose (GObject *object)
       g_clear_object (&self->views[side]);
     }
   g_clear_object (&self->selection);
+  g_clear_handle_id (&self->refollow_id, g_source_remove);
 
   G_OBJECT_CLASS (diptych_scroll_sync_parent_class)->dispose (object);
 }
