@@ -14,15 +14,14 @@ if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$top" -Dfuzzing=true \
     -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized
 fi
-meson compile -C "$build" -j2 >/dev/null
-
-targets=$(cd "$build/tests/fuzz" && ls fuzz-*-libfuzzer | sed 's/^fuzz-//; s/-libfuzzer$//')
+targets=$(sed -n "s/^  'fuzz-\([a-z]*\)',$/\1/p" "$top/tests/fuzz/meson.build")
 if [ $# -eq 0 ]; then
   echo "targets:" $targets
   exit 0
 fi
 
 target=$1
+meson compile -C "$build" -j2 "fuzz-$target-libfuzzer" >/dev/null
 secs=${2:-300}
 corpus="$top/tests/fuzz/corpus/$target"
 work="$build/corpus/$target"

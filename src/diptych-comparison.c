@@ -11,6 +11,7 @@
 #include "diptych-highlighter.h"
 #include "diptych-inspector.h"
 #include "diptych-link-map.h"
+#include "diptych-omission-gutter.h"
 #include "diptych-overview.h"
 
 struct _DiptychComparison
@@ -743,6 +744,8 @@ diptych_comparison_new (DiptychProject *project,
       self->highlighters[side] = diptych_highlighter_new (self->selection, side,
                                                           gtk_text_view_get_buffer (view));
       self->overviews[side] = g_object_ref_sink (diptych_overview_new (self->selection, side, view));
+      if (GTK_SOURCE_IS_VIEW (view))
+        diptych_omission_gutter_attach (GTK_SOURCE_VIEW (view));
       g_signal_connect_object (gtk_text_view_get_buffer (view), "notify::cursor-position",
                                G_CALLBACK (cursor_moved_cb), self, 0);
       g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), self);

@@ -23,7 +23,17 @@ typedef struct
   PangoUnderline  underline;
   PangoStyle      style;
   int             weight;
+  guint           foreground;
 } TagStyle;
+
+/* The text color a style sets: none, dimmed (the words of a partial link
+ * that its counterpart does not cover: visible, but quiet), or the
+ * normal text color (a selected passage shows all its words plainly). */
+enum {
+  FG_NONE,
+  FG_DIM,
+  FG_NORMAL,
+};
 
 enum {
   TAG_IDENTICAL,
@@ -42,20 +52,23 @@ enum {
   N_TAGS
 };
 
+/* Omissions are reddish purple, far in hue from the orange of partial
+ * links, with a wavy underline; word-level detail (reworded, changed,
+ * inserted, deleted, discrepancies) is shown for the selected link only. */
 static const TagStyle tag_styles[N_TAGS] = {
-  [TAG_IDENTICAL] = { "diptych-identical", 0, 158, 115, 0.16, 0.26, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
-  [TAG_REWORDED] = { "diptych-reworded", 86, 180, 233, 0.22, 0.26, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
-  [TAG_PARTIAL] = { "diptych-partial", 230, 159, 0, 0.22, 0.22, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
-  [TAG_OMISSION] = { "diptych-omission", 213, 94, 0, 0.18, 0.22, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, 0 },
-  [TAG_UNCOVERED] = { "diptych-uncovered", 213, 94, 0, 0.0, 0.0, PANGO_UNDERLINE_LOW, PANGO_STYLE_ITALIC, 0 },
-  [TAG_SELECTED_IDENTICAL] = { "diptych-selected-identical", 0, 158, 115, 0.42, 0.55, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
-  [TAG_SELECTED_REWORDED] = { "diptych-selected-reworded", 86, 180, 233, 0.50, 0.50, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
-  [TAG_SELECTED_PARTIAL] = { "diptych-selected-partial", 230, 159, 0, 0.48, 0.50, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0 },
-  [TAG_SELECTED_OMISSION] = { "diptych-selected-omission", 213, 94, 0, 0.40, 0.55, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, 0 },
-  [TAG_WORD_REWORDED] = { "diptych-word-reworded", 0, 114, 178, 0.0, 0.0, PANGO_UNDERLINE_SINGLE, PANGO_STYLE_NORMAL, 0 },
-  [TAG_WORD_CHANGED] = { "diptych-word-changed", 213, 94, 0, 0.0, 0.0, PANGO_UNDERLINE_DOUBLE, PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD },
-  [TAG_WORD_UNIQUE] = { "diptych-word-unique", 240, 228, 66, 0.60, 0.35, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD },
-  [TAG_DISCREPANCY] = { "diptych-discrepancy", 204, 121, 167, 0.0, 0.0, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, PANGO_WEIGHT_HEAVY },
+  [TAG_IDENTICAL] = { "diptych-identical", 0, 158, 115, 0.14, 0.24, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_NONE },
+  [TAG_REWORDED] = { "diptych-reworded", 86, 180, 233, 0.20, 0.24, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_NONE },
+  [TAG_PARTIAL] = { "diptych-partial", 230, 159, 0, 0.18, 0.20, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_NONE },
+  [TAG_OMISSION] = { "diptych-omission", 204, 121, 167, 0.32, 0.38, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, 0, FG_NONE },
+  [TAG_UNCOVERED] = { "diptych-uncovered", 0, 0, 0, 0.0, 0.0, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_DIM },
+  [TAG_SELECTED_IDENTICAL] = { "diptych-selected-identical", 0, 158, 115, 0.42, 0.55, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_NORMAL },
+  [TAG_SELECTED_REWORDED] = { "diptych-selected-reworded", 86, 180, 233, 0.50, 0.50, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_NORMAL },
+  [TAG_SELECTED_PARTIAL] = { "diptych-selected-partial", 230, 159, 0, 0.48, 0.50, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_NORMAL },
+  [TAG_SELECTED_OMISSION] = { "diptych-selected-omission", 204, 121, 167, 0.60, 0.65, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, 0, FG_NORMAL },
+  [TAG_WORD_REWORDED] = { "diptych-word-reworded", 0, 114, 178, 0.0, 0.0, PANGO_UNDERLINE_SINGLE, PANGO_STYLE_NORMAL, 0, FG_NONE },
+  [TAG_WORD_CHANGED] = { "diptych-word-changed", 213, 94, 0, 0.0, 0.0, PANGO_UNDERLINE_DOUBLE, PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD, FG_NONE },
+  [TAG_WORD_UNIQUE] = { "diptych-word-unique", 240, 228, 66, 0.60, 0.35, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD, FG_NONE },
+  [TAG_DISCREPANCY] = { "diptych-discrepancy", 204, 121, 167, 0.0, 0.0, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, PANGO_WEIGHT_HEAVY, FG_NONE },
 };
 
 struct _DiptychHighlighter
@@ -100,7 +113,8 @@ static void
 style_colors (const TagStyle *style,
               gboolean        dark,
               GdkRGBA        *background,
-              GdkRGBA        *line)
+              GdkRGBA        *line,
+              GdkRGBA        *foreground)
 {
   /* Lines and underlines need more contrast on a dark background. */
   double lift = dark ? 0.35 : 0.0;
@@ -110,6 +124,9 @@ style_colors (const TagStyle *style,
   *line = (GdkRGBA) { background->red + (1 - background->red) * lift,
                       background->green + (1 - background->green) * lift,
                       background->blue + (1 - background->blue) * lift, 1.0 };
+  /* Adwaita's view text is black at 80% (light) or white (dark). */
+  *foreground = (GdkRGBA) { dark ? 1.0 : 0.0, dark ? 1.0 : 0.0, dark ? 1.0 : 0.0,
+                            style->foreground == FG_DIM ? (dark ? 0.58 : 0.55) : (dark ? 1.0 : 0.8) };
 }
 
 static void
@@ -123,9 +140,9 @@ ensure_tags (GtkTextBuffer *buffer,
     {
       const TagStyle *style = &tag_styles[i];
       GtkTextTag *tag = gtk_text_tag_table_lookup (table, style->name);
-      GdkRGBA color, line;
+      GdkRGBA color, line, foreground;
 
-      style_colors (style, dark, &color, &line);
+      style_colors (style, dark, &color, &line, &foreground);
       if (tag == NULL)
         tag = gtk_text_buffer_create_tag (buffer, style->name, NULL);
 
@@ -137,6 +154,8 @@ ensure_tags (GtkTextBuffer *buffer,
         g_object_set (tag, "style", style->style, NULL);
       if (style->weight != 0)
         g_object_set (tag, "weight", style->weight, NULL);
+      if (style->foreground != FG_NONE)
+        g_object_set (tag, "foreground-rgba", &foreground, NULL);
     }
 }
 
@@ -149,11 +168,11 @@ insert_style_attributes (PangoAttrList *list,
                          guint          end)
 {
   const TagStyle *style = &tag_styles[id];
-  PangoAttribute *attrs[6] = { NULL, };
+  PangoAttribute *attrs[8] = { NULL, };
   guint n = 0;
-  GdkRGBA color, line;
+  GdkRGBA color, line, foreground;
 
-  style_colors (style, dark, &color, &line);
+  style_colors (style, dark, &color, &line, &foreground);
   if (color.alpha > 0)
     {
       attrs[n++] = pango_attr_background_new (color.red * 65535, color.green * 65535, color.blue * 65535);
@@ -168,6 +187,11 @@ insert_style_attributes (PangoAttrList *list,
     attrs[n++] = pango_attr_style_new (style->style);
   if (style->weight != 0)
     attrs[n++] = pango_attr_weight_new (style->weight);
+  if (style->foreground != FG_NONE)
+    {
+      attrs[n++] = pango_attr_foreground_new (foreground.red * 65535, foreground.green * 65535, foreground.blue * 65535);
+      attrs[n++] = pango_attr_foreground_alpha_new (foreground.alpha * 65535);
+    }
 
   for (guint i = 0; i < n; i++)
     {

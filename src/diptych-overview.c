@@ -121,9 +121,28 @@ diptych_overview_snapshot (GtkWidget   *widget,
         end++;
       if (item != NULL)
         {
+          int h = MAX (end - row, 2);
+
           diptych_link_kind_get_rgba (item, dark, item == selected ? 1.0 : 0.75, &color);
-          gtk_snapshot_append_color (snapshot, &color,
-                                     &GRAPHENE_RECT_INIT (2, row, width - 4, MAX (end - row, 2)));
+          if (DIPTYCH_IS_OMISSION (item))
+            {
+              /* Omissions stand out by shape too: the strip's full width
+               * with a frame, where links are an inset bar. */
+              graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, row, width, h);
+              GskRoundedRect outline;
+              float widths[4] = { 1, 1, 1, 1 };
+              GdkRGBA edge = color, edges[4];
+
+              edge.red *= 0.55, edge.green *= 0.55, edge.blue *= 0.55, edge.alpha = 1.0;
+              for (guint i = 0; i < 4; i++)
+                edges[i] = edge;
+              color.alpha = 1.0;
+              gtk_snapshot_append_color (snapshot, &color, &bounds);
+              gsk_rounded_rect_init_from_rect (&outline, &bounds, 0);
+              gtk_snapshot_append_border (snapshot, &outline, widths, edges);
+            }
+          else
+            gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (3, row, width - 6, h));
         }
       row = end;
     }

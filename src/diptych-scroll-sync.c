@@ -16,6 +16,8 @@ struct _DiptychScrollSync
   DiptychSelection *selection;
   GtkTextView      *views[DIPTYCH_N_SIDES];
   GtkAdjustment    *adjustments[DIPTYCH_N_SIDES];
+  int               pending_leader; /* a follow the layout cut short, or -1 */
+  guint             refollow_id;
   guint             enabled : 1;
   guint             in_sync : 1;   /* re-entrancy guard */
 };
@@ -175,6 +177,33 @@ diptych_scroll_sync_follow (DiptychScrollSync *self,
   self->in_sync = TRUE;
   set_value (oadj, other_y - page_offset);
   self->in_sync = FALSE;
+
+  /* The other pane may not be laid out that far yet (its height is an
+   * estimate until then): follow again when its adjustment grows. */
+  self->pending_leader = gtk_adjustment_get_value (oadj) + 1 < other_y - page_offset ? (int) leader : -1;
+}
+
+static gboolean
+refollow_cb (gpointer data)
+{
+  DiptychScrollSync *self = data;
+
+  self->refollow_id = 0;
+  if (self->pending_leader >= 0 && self->enabled)
+    diptych_scroll_sync_follow (self, (DiptychSide) self->pending_leader);
+  return G_SOURCE_REMOVE;
+}
+
+/* Emitted while the text view allocates: scroll afterwards, not in the
+ * middle of the allocation. */
+static void
+adjustment_changed_cb (GtkAdjustment     *adjustment,
+                       DiptychScrollSync *self)
+{
+  if (self->pending_leader < 0 || !self->enabled || self->refollow_id != 0)
+    return;
+  if (adjustment == self->adjustments[DIPTYCH_OTHER_SIDE ((DiptychSide) self->pending_leader)])
+    self->refollow_id = g_idle_add (refollow_cb, self);
 }
 
 static gboolean
@@ -207,17 +236,27 @@ diptych_scroll_sync_reveal (DiptychScrollSync *self,
   self->in_sync = TRUE;
   for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
     {
-      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->views[side]));
+      GtkTextView *view = self->views[side];
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+      GtkTextMark *mark;
+      GtkTextIter iter;
       DiptychSpan span;
-      int y, h;
 
-      if (adjustment == NULL || !diptych_item_get_span (item, side, &span))
+      if (!diptych_item_get_span (item, side, &span))
         continue;
-      if (!both && span_is_visible (self->views[side], span))
+      if (!both && span_is_visible (view, span))
         continue;
 
-      diptych_text_view_get_span_yrange (self->views[side], span, &y, &h);
-      set_value (adjustment, y - gtk_adjustment_get_page_size (adjustment) * READING_LINE);
+      /* Scrolling to a mark, unlike setting the adjustment, waits until
+       * the text view has laid out the text that far: before that its
+       * height is only an estimate and the value would be clamped. */
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, span.start);
+      mark = gtk_text_buffer_get_mark (buffer, "diptych-reveal");
+      if (mark == NULL)
+        mark = gtk_text_buffer_create_mark (buffer, "diptych-reveal", &iter, TRUE);
+      else
+        gtk_text_buffer_move_mark (buffer, mark, &iter);
+      gtk_text_view_scroll_to_mark (view, mark, 0.0, TRUE, 0.0, READING_LINE);
     }
   self->in_sync = FALSE;
 }
@@ -242,10 +281,16 @@ vadjustment_changed_cb (DiptychScrollSync *self)
       if (adjustment == self->adjustments[side])
         continue;
       if (self->adjustments[side] != NULL)
-        g_signal_handlers_disconnect_by_func (self->adjustments[side], value_changed_cb, self);
+        {
+          g_signal_handlers_disconnect_by_func (self->adjustments[side], value_changed_cb, self);
+          g_signal_handlers_disconnect_by_func (self->adjustments[side], adjustment_changed_cb, self);
+        }
       g_set_object (&self->adjustments[side], adjustment);
       if (adjustment != NULL)
-        g_signal_connect (adjustment, "value-changed", G_CALLBACK (value_changed_cb), self);
+        {
+          g_signal_connect (adjustment, "value-changed", G_CALLBACK (value_changed_cb), self);
+          g_signal_connect (adjustment, "changed", G_CALLBACK (adjustment_changed_cb), self);
+        }
     }
 }
 
@@ -257,11 +302,15 @@ diptych_scroll_sync_dispose (GObject *object)
   for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
     {
       if (self->adjustments[side] != NULL)
-        g_signal_handlers_disconnect_by_func (self->adjustments[side], value_changed_cb, self);
+        {
+          g_signal_handlers_disconnect_by_func (self->adjustments[side], value_changed_cb, self);
+          g_signal_handlers_disconnect_by_func (self->adjustments[side], adjustment_changed_cb, self);
+        }
       g_clear_object (&self->adjustments[side]);
       g_clear_object (&self->views[side]);
     }
   g_clear_object (&self->selection);
+  g_clear_handle_id (&self->refollow_id, g_source_remove);
 
   G_OBJECT_CLASS (diptych_scroll_sync_parent_class)->dispose (object);
 }
@@ -321,6 +370,7 @@ static void
 diptych_scroll_sync_init (DiptychScrollSync *self)
 {
   self->enabled = TRUE;
+  self->pending_leader = -1;
 }
 
 DiptychScrollSync *

@@ -128,9 +128,9 @@ diptych_link_kind_get_rgba (gpointer  item,
                             double    alpha,
                             GdkRGBA  *rgba)
 {
-  /* Okabe–Ito: bluish green, sky blue, orange, vermillion. */
+  /* Okabe–Ito: bluish green, sky blue, orange, reddish purple. */
   static const guint8 colors[4][3] = {
-    { 0, 158, 115 }, { 86, 180, 233 }, { 230, 159, 0 }, { 213, 94, 0 },
+    { 0, 158, 115 }, { 86, 180, 233 }, { 230, 159, 0 }, { 204, 121, 167 },
   };
   guint i = 3;
 

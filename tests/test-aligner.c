@@ -167,6 +167,34 @@ test_aligner_partial (void)
 }
 
 static void
+test_aligner_kinds (void)
+{
+  /* A word changed here and there leaves the same content told in
+   * other words (reworded); a clause the other side does not tell makes
+   * the link partial; the same words make it identical. */
+  g_autoptr(DiptychDocument) a = doc (
+    "Governor Alma Reyes said the dam would protect three towns that share a valley, a road and a language.\n"
+    "Engineers are inspecting the damaged railway bridge.\n"
+    "The governor announced new flood barriers along the river and a tax rebate for farmers.");
+  g_autoptr(DiptychDocument) b = doc (
+    "The dam will shield three villages that have shared a valley, a road and an old language, the governor said.\n"
+    "Engineers are inspecting the damaged railway bridge.\n"
+    "New flood barriers will be built along the river, the governor announced.");
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+  DiptychLink *reworded = link_from (alignment, a, "Governor Alma", 0);
+  DiptychLink *identical = link_from (alignment, a, "Engineers", 0);
+  DiptychLink *partial = link_from (alignment, a, "The governor", 0);
+
+  g_assert_nonnull (reworded);
+  g_assert_true (links_to (reworded, b, "will shield"));
+  g_assert_cmpint (diptych_link_get_kind (reworded), ==, DIPTYCH_LINK_REWORDED);
+  g_assert_nonnull (identical);
+  g_assert_cmpint (diptych_link_get_kind (identical), ==, DIPTYCH_LINK_IDENTICAL);
+  g_assert_nonnull (partial);
+  g_assert_cmpint (diptych_link_get_kind (partial), ==, DIPTYCH_LINK_PARTIAL);
+}
+
+static void
 test_aligner_one_to_many (void)
 {
   /* One summary sentence, told in two places of the other text. */
@@ -276,6 +304,30 @@ test_aligner_shared_name (void)
   g_assert_null (link_from (alignment, a, "Fishermen from", 0));
   g_assert_true (omitted (alignment, DIPTYCH_SIDE_A, a, "Fishermen from"));
   g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "Lemos schools"));
+}
+
+static void
+test_aligner_name_and_synonym (void)
+{
+  /* Next to a link, a shared name and a loose synonym without one
+   * content word in common do not make a link; a function word such as
+   * "since" does not either. */
+  g_autoptr(DiptychDocument) a = doc (
+    "Chancellor Holt received President Raducan in Feldstadt for talks on security.\n"
+    "Lemos children cheered loudly outside.\n"
+    "Members lost pay since 2021.");
+  g_autoptr(DiptychDocument) b = doc (
+    "President Raducan paid a visit to Feldstadt for talks with Chancellor Holt on security.\n"
+    "Lemos kids protested against tariffs.\n"
+    "Northline bought trains since 2022.");
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+
+  g_assert_nonnull (link_from (alignment, a, "Chancellor Holt", 0));
+  g_assert_null (link_from (alignment, a, "Lemos children", 0));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_A, a, "Lemos children"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "Lemos kids"));
+  g_assert_null (link_from (alignment, a, "Members have", 0));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "Northline bought"));
 }
 
 static void
@@ -557,11 +609,13 @@ main (int   argc,
   g_test_add_func ("/aligner/reordered", test_aligner_reordered);
   g_test_add_func ("/aligner/reworded-omissions", test_aligner_reworded_omissions);
   g_test_add_func ("/aligner/partial", test_aligner_partial);
+  g_test_add_func ("/aligner/kinds", test_aligner_kinds);
   g_test_add_func ("/aligner/one-to-many", test_aligner_one_to_many);
   g_test_add_func ("/aligner/one-to-many-needs-substance", test_aligner_one_to_many_needs_substance);
   g_test_add_func ("/aligner/boilerplate", test_aligner_boilerplate);
   g_test_add_func ("/aligner/topic-words", test_aligner_topic_words);
   g_test_add_func ("/aligner/shared-name", test_aligner_shared_name);
+  g_test_add_func ("/aligner/name-and-synonym", test_aligner_name_and_synonym);
   g_test_add_func ("/aligner/same-twice", test_aligner_same_twice);
   g_test_add_func ("/aligner/merge", test_aligner_merge);
   g_test_add_func ("/aligner/hostile", test_aligner_hostile);

@@ -186,17 +186,6 @@ check_empty (const HostileCase *row,
   g_assert_cmpuint (diptych_document_get_length (doc), ==, 0);
 }
 
-/* UTF-16 with a byte order mark is converted, not mistaken for binary. */
-static void
-check_utf16 (const HostileCase *row,
-             GObject           *result)
-{
-  DiptychDocument *doc = DIPTYCH_DOCUMENT (result);
-
-  check_document_sane (doc);
-  g_assert_cmpstr (diptych_document_get_text (doc), ==, "Hi\n");
-}
-
 static void
 check_newlines (const HostileCase *row,
                 GObject           *result)
@@ -207,6 +196,18 @@ check_newlines (const HostileCase *row,
   g_assert_cmpstr (diptych_document_get_text (doc), ==, "one\ntwo\nthree\nfour\n\nfive\n");
   /* Offsets count the text as shown: "three" starts at code point 8. */
   g_assert_cmpuint (diptych_document_char_to_byte (doc, 8), ==, 8);
+}
+
+/* UTF-16 with a byte order mark: CRLF, Cyrillic, a surrogate pair. */
+static void
+check_utf16 (const HostileCase *row,
+             GObject           *result)
+{
+  DiptychDocument *doc = DIPTYCH_DOCUMENT (result);
+
+  check_document_sane (doc);
+  g_assert_cmpstr (diptych_document_get_text (doc), ==, "Hi\n\xD0\x94\xF0\x90\x80\x80");
+  g_assert_cmpuint (diptych_document_get_length (doc), ==, 5);
 }
 
 static void
@@ -616,8 +617,16 @@ static const HostileCase cases[] = {
     BYTES ("Readout\0of the call\n"), .expected = DIPTYCH_ERROR_BINARY, .message = "binary" },
   { .name = "import/nul-in-html", .file = "nul.html", .op = OP_IMPORT, .generate = gen_content,
     BYTES ("<p>a\0b</p>"), .expected = DIPTYCH_ERROR_BINARY, .message = "binary" },
-  { .name = "import/utf16", .file = "utf16.txt", .op = OP_IMPORT, .generate = gen_content,
-    BYTES ("\xFF\xFEH\0i\0\n\0"), .expected = OK, .check = check_utf16 },
+  { .name = "import/utf16-bom", .file = "utf16.txt", .op = OP_IMPORT, .generate = gen_content,
+    BYTES ("\xFF\xFEH\0i\0\r\0\n\0\x14\x04\0\xD8\0\xDC"), .expected = OK, .check = check_utf16 },
+  { .name = "import/utf16-no-bom", .file = "utf16.txt", .op = OP_IMPORT, .generate = gen_content,
+    BYTES ("H\0i\0\n\0"), .expected = DIPTYCH_ERROR_BINARY },
+  { .name = "import/utf16-lone-surrogate", .file = "utf16.txt", .op = OP_IMPORT, .generate = gen_content,
+    BYTES ("\xFF\xFEH\0\x00\xD8i\0"), .expected = DIPTYCH_ERROR_INVALID_ENCODING, .message = "UTF-16" },
+  { .name = "import/utf16-odd-length", .file = "utf16.txt", .op = OP_IMPORT, .generate = gen_content,
+    BYTES ("\xFE\xFF\0H\0"), .expected = DIPTYCH_ERROR_INVALID_ENCODING, .message = "UTF-16" },
+  { .name = "import/utf16-nul", .file = "utf16.txt", .op = OP_IMPORT, .generate = gen_content,
+    BYTES ("\xFF\xFEH\0\0\0i\0"), .expected = DIPTYCH_ERROR_BINARY },
   { .name = "import/invalid-utf8", .file = "latin1.txt", .op = OP_IMPORT, .generate = gen_content,
     BYTES ("First line\ncaf\xE9 cr\xE8me\n"), .expected = DIPTYCH_ERROR_INVALID_ENCODING,
     .message = "line 2" },

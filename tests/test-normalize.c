@@ -96,6 +96,10 @@ test_normalize_stems_stopwords (void)
   g_assert_true (token (tokens, 4)->stem == token (tokens, 5)->stem);
   g_assert_true (token (tokens, 6)->flags & DIPTYCH_TOKEN_MONTH);
   g_assert_true (diptych_normalize_is_stopword ("and"));
+  /* Function words that only place things in time say nothing about
+   * what two passages share. */
+  g_assert_true (diptych_normalize_is_stopword ("since"));
+  g_assert_true (diptych_normalize_is_stopword ("although"));
   g_assert_false (diptych_normalize_is_stopword ("energy"));
   g_assert_cmpstr (diptych_normalizer_normalize_word (n, "Kyiv\xE2\x80\x99s"), ==, "kyiv");
 }

@@ -48,9 +48,9 @@ diptych_features_new (DiptychLexicon *lexicon)
   self->concept_ids = g_hash_table_new (NULL, NULL);
   self->words = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->acronyms = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  /* Reserved so that their data pointers are never NULL: a token without
-   * features still points at an (empty) place in the pool. */
-  self->word_pool = g_array_sized_new (FALSE, FALSE, sizeof (DiptychFeature), 64);
+  /* Reserved, so that their data is never NULL: &g_array_index (pool, ...,
+   * 0) for a word without features would be undefined behaviour. */
+  self->word_pool = g_array_sized_new (FALSE, FALSE, sizeof (DiptychFeature), 256);
   self->pool = g_array_sized_new (FALSE, FALSE, sizeof (DiptychFeature), 256);
   self->concepts = g_array_new (FALSE, FALSE, sizeof (DiptychConcept));
   self->scratch = g_array_new (FALSE, FALSE, sizeof (DiptychFeature));

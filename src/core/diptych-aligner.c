@@ -714,11 +714,14 @@ add_edge (Run        *run,
 
 /* The distinctive words passages a and b share, counted on the side
  * where they are fewer: common words of these texts count nothing,
- * loose matches part of a word. */
+ * loose matches part of a word. If anchored is not NULL, it tells
+ * whether a content word other than a name is matched in full: a link
+ * that rests on a shared name and loose synonyms only is weak. */
 static float
-pair_substance (Run   *run,
-                guint  a,
-                guint  b)
+pair_substance (Run      *run,
+                guint     a,
+                guint     b,
+                gboolean *anchored)
 {
   const Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
   guint ta0 = sa->segs[a].tok_start, na = sa->segs[a].tok_end - ta0;
@@ -728,8 +731,17 @@ pair_substance (Run   *run,
   float substance_a = 0, substance_b = 0;
 
   match_words (run, a, b, best_a, best_b);
+  if (anchored != NULL)
+    *anchored = FALSE;
   for (guint i = 0; i < na; i++)
-    substance_a += substance_of (run, sa, ta0 + i, best_a[i]);
+    {
+      float sub = substance_of (run, sa, ta0 + i, best_a[i]);
+
+      substance_a += sub;
+      if (anchored != NULL && best_a[i] >= FULL_MATCH && tok (sa, ta0 + i)->weight > 0
+          && !(tok (sa, ta0 + i)->token.flags & DIPTYCH_TOKEN_CAPITALIZED))
+        *anchored = TRUE;
+    }
   for (guint j = 0; j < nb; j++)
     substance_b += substance_of (run, sb, tb0 + j, best_b[j]);
   return MIN (substance_a, substance_b);
@@ -947,12 +959,15 @@ select_links (Run    *run,
         {
           const Pair *p = &pairs[i];
           float substance;
+          gboolean anchored;
 
           if (sa->linked[p->a] != 0 || sb->linked[p->b] != 0)
             continue;
           if (p->score < run->t_support)
             break;
-          substance = pair_substance (run, p->a, p->b);
+          substance = pair_substance (run, p->a, p->b, &anchored);
+          if (!anchored)
+            continue;
           if ((p->score >= run->t_link && substance >= ALONE_MIN_SUBSTANCE)
               || (substance >= SUPPORTED_MIN_SUBSTANCE && has_support (run, edges, p->a, p->b)))
             {
@@ -1014,7 +1029,7 @@ select_links (Run    *run,
       strong = p->score >= run->t_link && p->score >= (free_a ? best_a[p->a] : best_b[p->b]);
       if ((cov_free >= run->t_cover * 0.6f || has_support (run, edges, p->a, p->b))
           && (strong || novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY)
-          && pair_substance (run, p->a, p->b) >= MANY_MIN_SUBSTANCE)
+          && pair_substance (run, p->a, p->b, NULL) >= MANY_MIN_SUBSTANCE)
         add_edge (run, edges, edge_list, p->a, p->b);
     }
 }
@@ -1183,8 +1198,17 @@ segments_span (const Side *side,
                             g_array_index (side->segments, DiptychSegment, s1).span.end);
 }
 
-/* Below this coverage on either side, a link is partial. */
-#define PARTIAL_COVERAGE 0.7f
+/* A passage of a link is only partly covered when less than
+ * PARTIAL_COVERAGE of its word weight is matched, or when a stretch of
+ * unmatched content words tells something the other side does not: at
+ * least PARTIAL_RUN_WORDS words, or PARTIAL_RUN_SHORT words carrying
+ * PARTIAL_RUN_SHARE of the passage's weight (a clause, not a few
+ * common words said otherwise). Words reworded one by one, scattered
+ * through a passage that is otherwise told, leave the link reworded. */
+#define PARTIAL_COVERAGE  0.25f
+#define PARTIAL_RUN_WORDS 4
+#define PARTIAL_RUN_SHORT 3
+#define PARTIAL_RUN_SHARE 0.33f
 
 /* The share of the weight of a passage's words matched on the other
  * side, without the cap of long passages. */
@@ -1202,6 +1226,51 @@ plain_coverage (const Side  *side,
       got += tok (side, t)->weight * best[t - t0];
     }
   return mass > 0 ? got / mass : 1.0f;
+}
+
+/* Whether a run of unmatched content words (stopwords neither start
+ * nor break a run, as in add_uncovered) is long or heavy enough to
+ * make the passage partly covered. */
+static gboolean
+has_uncovered_clause (const Side  *side,
+                      guint        t0,
+                      guint        t1,
+                      const float *best)
+{
+  float mass = 0, run_mass = 0;
+  guint run = 0;
+
+  for (guint t = t0; t < t1; t++)
+    mass += tok (side, t)->weight;
+  for (guint t = t0; t < t1; t++)
+    {
+      float w = tok (side, t)->weight;
+
+      if (w == 0)
+        continue;
+      if (best[t - t0] > 0)
+        {
+          run = 0;
+          run_mass = 0;
+          continue;
+        }
+      run++;
+      run_mass += w;
+      if (run >= PARTIAL_RUN_WORDS
+          || (run >= PARTIAL_RUN_SHORT && run_mass >= PARTIAL_RUN_SHARE * mass))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+partly_covered (const Side  *side,
+                guint        t0,
+                guint        t1,
+                const float *best)
+{
+  return plain_coverage (side, t0, t1, best) < PARTIAL_COVERAGE
+         || has_uncovered_clause (side, t0, t1, best);
 }
 
 static DiptychLink *
@@ -1230,8 +1299,7 @@ make_link (Run   *run,
       kind = DIPTYCH_LINK_IDENTICAL;
       score = 1.0f;
     }
-  else if (MIN (plain_coverage (sa, ta0, ta1, best_a), plain_coverage (sb, tb0, tb1, best_b))
-           < PARTIAL_COVERAGE)
+  else if (partly_covered (sa, ta0, ta1, best_a) || partly_covered (sb, tb0, tb1, best_b))
     kind = DIPTYCH_LINK_PARTIAL;
   else
     kind = DIPTYCH_LINK_REWORDED;

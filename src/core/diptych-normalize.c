@@ -47,6 +47,8 @@ static const char * const stopwords[] = {
   "yet", "whether", "within", "without", "toward", "towards", "among",
   "amongst", "thus", "hence", "however", "therefore", "moreover", "well",
   "many", "much", "one's", "ever", "never", "already", "still", "even",
+  "since", "although", "though", "unless", "whereas", "despite", "onto",
+  "throughout",
 };
 
 static const struct
