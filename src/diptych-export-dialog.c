@@ -379,7 +379,7 @@ diptych_export_dialog_new (DiptychWindow *window)
                        "title", _("Export Report"),
                        "modal", TRUE,
                        "transient-for", window,
-                       "default-width", 420,
+                       "default-width", 480,
                        "destroy-with-parent", TRUE,
                        NULL);
   g_set_weak_pointer (&self->window, window);
