@@ -17,7 +17,8 @@ struct _DiptychScrollSync
   GtkTextView      *views[DIPTYCH_N_SIDES];
   GtkAdjustment    *adjustments[DIPTYCH_N_SIDES];
   int               pending_leader; /* a follow the layout cut short, or -1 */
-  guint             refollow_id;
+  DiptychSide       follow_leader;  /* the pane the scheduled follow follows */
+  guint             follow_id;
   guint             enabled : 1;
   guint             in_sync : 1;   /* re-entrancy guard */
 };
@@ -184,26 +185,39 @@ diptych_scroll_sync_follow (DiptychScrollSync *self,
 }
 
 static gboolean
-refollow_cb (gpointer data)
+follow_cb (gpointer data)
 {
   DiptychScrollSync *self = data;
 
-  self->refollow_id = 0;
-  if (self->pending_leader >= 0 && self->enabled)
-    diptych_scroll_sync_follow (self, (DiptychSide) self->pending_leader);
+  self->follow_id = 0;
+  if (self->enabled)
+    diptych_scroll_sync_follow (self, self->follow_leader);
   return G_SOURCE_REMOVE;
 }
 
-/* Emitted while the text view allocates: scroll afterwards, not in the
- * middle of the allocation. */
+/* Adjustments change while the text views allocate (a pending scroll to
+ * a mark, a layout that grew): setting the other pane's adjustment then
+ * would leave its scroll bar without an allocation in the frame being
+ * drawn. The follow runs right after, before the next frame is drawn
+ * when the change came from an event. */
+static void
+schedule_follow (DiptychScrollSync *self,
+                 DiptychSide        leader)
+{
+  self->follow_leader = leader;
+  if (self->follow_id == 0)
+    self->follow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, follow_cb, self, NULL);
+}
+
+/* The other pane's layout grew: a follow it cut short can go further. */
 static void
 adjustment_changed_cb (GtkAdjustment     *adjustment,
                        DiptychScrollSync *self)
 {
-  if (self->pending_leader < 0 || !self->enabled || self->refollow_id != 0)
+  if (self->pending_leader < 0 || !self->enabled)
     return;
   if (adjustment == self->adjustments[DIPTYCH_OTHER_SIDE ((DiptychSide) self->pending_leader)])
-    self->refollow_id = g_idle_add (refollow_cb, self);
+    schedule_follow (self, (DiptychSide) self->pending_leader);
 }
 
 static gboolean
@@ -267,8 +281,8 @@ value_changed_cb (GtkAdjustment     *adjustment,
 {
   if (!self->enabled || self->in_sync)
     return;
-  diptych_scroll_sync_follow (self, adjustment == self->adjustments[DIPTYCH_SIDE_A]
-                                    ? DIPTYCH_SIDE_A : DIPTYCH_SIDE_B);
+  schedule_follow (self, adjustment == self->adjustments[DIPTYCH_SIDE_A]
+                         ? DIPTYCH_SIDE_A : DIPTYCH_SIDE_B);
 }
 
 static void
@@ -310,7 +324,7 @@ diptych_scroll_sync_dispose (GObject *object)
       g_clear_object (&self->views[side]);
     }
   g_clear_object (&self->selection);
-  g_clear_handle_id (&self->refollow_id, g_source_remove);
+  g_clear_handle_id (&self->follow_id, g_source_remove);
 
   G_OBJECT_CLASS (diptych_scroll_sync_parent_class)->dispose (object);
 }
