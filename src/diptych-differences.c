@@ -144,16 +144,7 @@ item_kind_label (gpointer item)
   if (DIPTYCH_IS_OMISSION (item))
     return diptych_omission_get_side (item) == DIPTYCH_SIDE_A
            ? _("Only in the left document") : _("Only in the right document");
-  switch (diptych_link_get_kind (item))
-    {
-    case DIPTYCH_LINK_IDENTICAL:
-      return _("Same wording");
-    case DIPTYCH_LINK_REWORDED:
-      return _("Reworded");
-    case DIPTYCH_LINK_PARTIAL:
-    default:
-      return _("Partial match");
-    }
+  return diptych_link_kind_get_label (diptych_link_get_kind (item));
 }
 
 static const char *

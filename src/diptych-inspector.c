@@ -31,22 +31,6 @@ struct _DiptychInspector
 G_DEFINE_FINAL_TYPE (DiptychInspector, diptych_inspector, GTK_TYPE_WIDGET)
 
 static const char *
-kind_title (DiptychLinkKind kind)
-{
-  switch (kind)
-    {
-    case DIPTYCH_LINK_IDENTICAL:
-      return _("Same Wording");
-    case DIPTYCH_LINK_REWORDED:
-      return _("Reworded");
-    case DIPTYCH_LINK_PARTIAL:
-      return _("Partial Match");
-    default:
-      return _("Link");
-    }
-}
-
-static const char *
 state_label (DiptychState state)
 {
   switch (state)
@@ -206,7 +190,7 @@ update (DiptychInspector *self)
       g_autofree char *terms_text = NULL;
       g_autofree char *discrepancies = NULL;
 
-      gtk_label_set_text (self->title_label, kind_title (diptych_link_get_kind (link)));
+      gtk_label_set_text (self->title_label, diptych_link_kind_get_label (diptych_link_get_kind (link)));
       /* Translators: "Score 0.71, found by the model" */
       facts = g_strdup_printf (_("Score %.2f, %s"), diptych_link_get_score (link),
                                state_label (diptych_link_get_state (link)));

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "diptych-link.h"
 
 struct _DiptychLink
@@ -518,4 +520,25 @@ diptych_omission_compare_spans (DiptychOmission *a,
   if (a->span.end != b->span.end)
     return a->span.end < b->span.end ? -1 : 1;
   return 0;
+}
+
+/**
+ * diptych_link_kind_get_label:
+ *
+ * Returns: the name of @kind as the window and the reports show it
+ */
+const char *
+diptych_link_kind_get_label (DiptychLinkKind kind)
+{
+  switch (kind)
+    {
+    case DIPTYCH_LINK_IDENTICAL:
+      return _("Same wording");
+    case DIPTYCH_LINK_REWORDED:
+      return _("Reworded");
+    case DIPTYCH_LINK_PARTIAL:
+      return _("Partial match");
+    default:
+      return _("Link");
+    }
 }

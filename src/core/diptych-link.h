@@ -49,6 +49,7 @@ void                 diptych_link_set_word_ops      (DiptychLink         *self,
                                                      const DiptychWordOp *ops,
                                                      guint                n_ops);
 gboolean             diptych_link_has_word_ops      (DiptychLink         *self);
+const char          *diptych_link_kind_get_label    (DiptychLinkKind      kind);
 int                  diptych_link_compare_by_a      (gconstpointer        a,
                                                      gconstpointer        b);
 int                  diptych_link_compare_by_b      (gconstpointer        a,

@@ -157,13 +157,7 @@ diptych_report_append_escaped (GString    *out,
 const char *
 diptych_report_kind_label (DiptychLinkKind kind)
 {
-  switch (kind)
-    {
-    case DIPTYCH_LINK_IDENTICAL: return _("Identical");
-    case DIPTYCH_LINK_REWORDED: return _("Reworded");
-    case DIPTYCH_LINK_PARTIAL: return _("Partial");
-    default: return "?";
-    }
+  return diptych_link_kind_get_label (kind);
 }
 
 const char *
@@ -438,7 +432,9 @@ check_span (DiptychReport  *report,
     return TRUE;
 
   g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
-               _("The passage %s (%u–%u) lies outside document %s (%u characters). Re-run the comparison and export again."),
+               ngettext ("The passage %s (%u–%u) lies outside document %s (%u character). Re-run the comparison and export again.",
+                         "The passage %s (%u–%u) lies outside document %s (%u characters). Re-run the comparison and export again.",
+                         diptych_document_get_length (report->documents[side])),
                id != NULL ? id : "?", span.start, span.end, diptych_side_get_label (side),
                diptych_document_get_length (report->documents[side]));
   return FALSE;
