@@ -132,6 +132,22 @@ gen_50mb (const HostileCase *row,
   write_file (path, text, 50 * MB);
 }
 
+/* 30 MB of UTF-16 (under the limit) that takes 45 MB as UTF-8: CJK
+ * characters are two bytes in UTF-16 and three in UTF-8. */
+static void
+gen_utf16_expanding (const HostileCase *row,
+                     const char        *path)
+{
+  static const guint8 bom_and_char[] = { 0xFF, 0xFE, 0x2D, 0x4E }; /* 中 */
+  gsize length = 30 * MB;
+  g_autofree guint8 *data = g_malloc (length);
+
+  for (gsize i = 0; i < length; i += 2)
+    memcpy (data + i, bom_and_char + 2, 2);
+  memcpy (data, bom_and_char, 2);
+  write_file (path, (const char *) data, length);
+}
+
 static void
 write_nested_html (const char *path,
                    guint       depth)
@@ -647,6 +663,9 @@ static const HostileCase cases[] = {
     .expected = OK, .check = check_20mb_line, .large = TRUE },
   { .name = "import/50mb", .file = "big.txt", .op = OP_IMPORT, .generate = gen_50mb,
     .expected = DIPTYCH_ERROR_TOO_LARGE, .message = "too large", .large = TRUE },
+  { .name = "import/utf16-expands-past-limit", .file = "cjk16.txt", .op = OP_IMPORT,
+    .generate = gen_utf16_expanding, .expected = DIPTYCH_ERROR_TOO_LARGE, .message = "converted from UTF-16",
+    .large = TRUE },
   { .name = "import/nested-html-200", .file = "nested.html", .op = OP_IMPORT,
     .generate = gen_nested_html_200, .expected = OK, .check = check_nested },
   { .name = "import/nested-html-100000", .file = "nested.html", .op = OP_IMPORT,
@@ -695,7 +714,8 @@ static const HostileCase cases[] = {
   { .name = "load/nul-byte", .file = "nul.diptych", .op = OP_LOAD, .generate = gen_project,
     .mutate = mutate_nul_byte, .expected = DIPTYCH_ERROR_PARSE },
   { .name = "load/invalid-utf8", .file = "latin1.diptych", .op = OP_LOAD, .generate = gen_project,
-    .find = "White House", .replace = "Maison Blanche \xE9 \xC0\x80", .expected = DIPTYCH_ERROR_PARSE },
+    .find = "White House", .replace = "Maison Blanche \xE9 \xC0\x80", .expected = DIPTYCH_ERROR_PARSE,
+    .message = "not valid UTF-8" },
   { .name = "load/billion-laughs", .file = "laughs.diptych", .op = OP_LOAD, .generate = gen_project,
     .mutate = mutate_billion_laughs, .expected = DIPTYCH_ERROR_UNSUPPORTED, .message = "DOCTYPE" },
   { .name = "load/external-entity", .file = "xxe.diptych", .op = OP_LOAD, .generate = gen_project,
@@ -718,9 +738,13 @@ static const HostileCase cases[] = {
   { .name = "load/no-version", .file = "noversion.diptych", .op = OP_LOAD, .generate = gen_project,
     .find = " version=\"1\"", .replace = "", .expected = DIPTYCH_ERROR_UNSUPPORTED, .message = "version" },
   { .name = "load/missing-settings", .file = "nosettings.diptych", .op = OP_LOAD, .generate = gen_project,
-    .mutate = mutate_no_settings, .expected = DIPTYCH_ERROR_INVALID, .message = "line 4" },
+    .mutate = mutate_no_settings, .expected = DIPTYCH_ERROR_INVALID, .message = "<settings> is missing" },
   { .name = "load/missing-links", .file = "nolinks.diptych", .op = OP_LOAD, .generate = gen_project,
-    .mutate = mutate_no_links, .expected = DIPTYCH_ERROR_INVALID, .message = "line" },
+    .mutate = mutate_no_links, .expected = DIPTYCH_ERROR_INVALID, .message = "<links> is missing" },
+  /* Only UTF-8: another declared encoding would go through a converter. */
+  { .name = "load/declared-encoding", .file = "sjis.diptych", .op = OP_LOAD, .generate = gen_project,
+    .find = "encoding=\"UTF-8\"", .replace = "encoding=\"Shift_JIS\"", .expected = DIPTYCH_ERROR_UNSUPPORTED,
+    .message = "encoded in Shift_JIS" },
   { .name = "load/duplicated-settings", .file = "twosettings.diptych", .op = OP_LOAD,
     .generate = gen_project, .mutate = mutate_two_settings, .expected = DIPTYCH_ERROR_INVALID },
   { .name = "load/duplicated-document", .file = "twodocs.diptych", .op = OP_LOAD, .generate = gen_project,

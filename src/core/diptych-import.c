@@ -489,6 +489,18 @@ diptych_import_bytes (GBytes      *bytes,
         }
       data = from_utf16;
       length = converted;
+
+      /* Most text takes more bytes in UTF-8 than in UTF-16. */
+      if (length > DIPTYCH_IMPORT_MAX_BYTES)
+        {
+          g_autofree char *size_str = g_format_size (length);
+          g_autofree char *max_str = g_format_size (DIPTYCH_IMPORT_MAX_BYTES);
+
+          g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_TOO_LARGE,
+                       _("%s is too large: converted from UTF-16 it takes %s. Diptych opens documents of up to %s."),
+                       display, size_str, max_str);
+          return NULL;
+        }
     }
 
   if (memchr (data, '\0', length) != NULL)

@@ -728,7 +728,9 @@ read_span (Reader      *reader,
   if (span->end > reader->lengths[side])
     {
       reader_error (reader, node, error,
-                    _("the range %u–%u of <%s> is out of document %s, which has %u characters"),
+                    ngettext ("the range %u–%u of <%s> is out of document %s, which has %u character",
+                              "the range %u–%u of <%s> is out of document %s, which has %u characters",
+                              reader->lengths[side]),
                     span->start, span->end, (const char *) node->name,
                     diptych_side_get_label (side), reader->lengths[side]);
       return FALSE;
@@ -844,7 +846,9 @@ read_document (Reader   *reader,
   if (diptych_document_get_length (document) != length)
     {
       reader_error (reader, node, error,
-                    _("document %s should have %u characters but its text has %u"),
+                    ngettext ("document %s should have %u character but its text has %u",
+                              "document %s should have %u characters but its text has %u",
+                              length),
                     diptych_side_get_label (side), length, diptych_document_get_length (document));
       return FALSE;
     }
@@ -1106,6 +1110,27 @@ collect_first_error (void           *user_data,
   first->line = error->line;
 }
 
+/* The schema's messages for a missing element name the element found in
+ * its place ("Did not expect element document there"): name the missing
+ * one instead. Returns the first required child of the root that is
+ * absent, or %NULL. */
+static const char *
+missing_top_level_element (xmlNode *root)
+{
+  static const char * const required[] = { "settings", "tags", "links", "omissions", "annotations" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    {
+      gboolean found = FALSE;
+
+      for (xmlNode *child = root->children; child != NULL && !found; child = child->next)
+        found = child->type == XML_ELEMENT_NODE && strcmp ((const char *) child->name, required[i]) == 0;
+      if (!found)
+        return required[i];
+    }
+  return NULL;
+}
+
 static gboolean
 validate (xmlDoc      *doc,
           const char  *name,
@@ -1115,12 +1140,22 @@ validate (xmlDoc      *doc,
   xmlRelaxNGPtr schema = get_schema ();
   xmlRelaxNGValidCtxtPtr vctxt;
   FirstError first = { NULL, 0 };
+  const char *missing;
   int ret;
 
   if (schema == NULL)
     {
       g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_FAILED,
                    _("The project schema is missing from this build of Diptych"));
+      return FALSE;
+    }
+
+  missing = missing_top_level_element (xmlDocGetRootElement (doc));
+  if (missing != NULL)
+    {
+      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
+                   _("“%s” is not a valid Diptych project: the element <%s> is missing"),
+                   name, missing);
       return FALSE;
     }
 
@@ -1163,6 +1198,53 @@ contains_doctype (const char *data,
     }
 
   return FALSE;
+}
+
+/* Diptych writes its projects in UTF-8. Any other encoding would pass
+ * the file through one of libxml2's converters, which report errors on
+ * stderr and hide where the file is broken: refuse them up front.
+ * Returns the encoding the file declares (or a name for its byte order
+ * mark) when it is not UTF-8, else %NULL. */
+static char *
+foreign_encoding (const char *data,
+                  gsize       length)
+{
+  const char *end, *p;
+  char quote;
+
+  if (length >= 2 && (((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff) ||
+                      ((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe)))
+    return g_strdup ("UTF-16");
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  if (length < 5 || strncmp (data, "<?xml", 5) != 0)
+    return NULL;
+
+  end = memchr (data, '>', MIN (length, 256));
+  if (end == NULL)
+    return NULL;
+  p = g_strstr_len (data, end - data, "encoding");
+  if (p == NULL)
+    return NULL;
+  p += strlen ("encoding");
+  while (p < end && (*p == ' ' || *p == '=' || *p == '\t' || *p == '\r' || *p == '\n'))
+    p++;
+  if (p >= end || (*p != '"' && *p != '\''))
+    return NULL;
+  quote = *p++;
+  for (const char *q = p; q < end; q++)
+    if (*q == quote)
+      {
+        g_autofree char *name = g_strndup (p, q - p);
+
+        if (g_ascii_strcasecmp (name, "UTF-8") == 0 || g_ascii_strcasecmp (name, "UTF8") == 0)
+          return NULL;
+        return g_steal_pointer (&name);
+      }
+  return NULL;
 }
 
 static gboolean
@@ -1254,6 +1336,20 @@ diptych_project_from_xml (const char  *data,
       return NULL;
     }
 
+  {
+    g_autofree char *encoding = foreign_encoding (data, length);
+
+    if (encoding != NULL)
+      {
+        g_autofree char *valid = g_utf8_make_valid (encoding, -1);
+
+        g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_UNSUPPORTED,
+                     _("“%s” is not a valid Diptych project: it is encoded in %s, and Diptych projects are UTF-8"),
+                     reader.name, valid);
+        return NULL;
+      }
+  }
+
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     {
@@ -1272,8 +1368,14 @@ diptych_project_from_xml (const char  *data,
       const xmlError *xml_error = xmlCtxtGetLastError (ctxt);
       g_autofree char *message = NULL;
 
-      message = g_strdup (xml_error != NULL && xml_error->message != NULL
-                          ? xml_error->message : _("malformed XML"));
+      /* libxml2 says "Input is not proper UTF-8, indicate encoding !". */
+      if (xml_error != NULL &&
+          (xml_error->code == XML_ERR_INVALID_ENCODING ||
+           (xml_error->message != NULL && g_str_has_prefix (xml_error->message, "Input is not proper UTF-8"))))
+        message = g_strdup (_("the text is not valid UTF-8"));
+      else
+        message = g_strdup (xml_error != NULL && xml_error->message != NULL
+                            ? xml_error->message : _("malformed XML"));
       /* The first line says it; libxml2 may add a dump of bytes. */
       message[strcspn (message, "\n")] = '\0';
       g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_PARSE,
