@@ -1047,7 +1047,9 @@ on_text_dropped (DiptychPane   *pane,
 /* Window state */
 
 /* With no saved divider, the first allocation splits the window into two
- * equal panes, the link map between them belonging to the right one. */
+ * equal panes, the link map between them belonging to the right one.
+ * The handle is a wide one: a thin handle grabs presses several pixels
+ * beyond its edges, which took clicks on the left overview strip. */
 static void
 on_paned_max_position (DiptychWindow *self,
                        GParamSpec    *pspec,
@@ -1068,6 +1070,18 @@ on_paned_max_position (DiptychWindow *self,
       int child_width = 0;
 
       if (child == GTK_WIDGET (self->pane_b) || !gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+      slot_width += child_width;
+    }
+  /* And the handle between the halves. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (paned));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_width = 0;
+
+      if (child == gtk_paned_get_start_child (paned) || child == gtk_paned_get_end_child (paned))
         continue;
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
       slot_width += child_width;
