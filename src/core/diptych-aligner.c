@@ -649,6 +649,17 @@ typedef struct
   guint b;
 } Edge;
 
+/* Edges are keyed by (a << 32) | b. g_int64_hash() keeps only the low
+ * 32 bits, b: all the links of one passage of B would share a bucket,
+ * and many passages of A linked to one of B would take quadratic time. */
+static guint
+edge_hash (gconstpointer key)
+{
+  guint64 k = *(const guint64 *) key;
+
+  return (guint) ((k >> 32) * 2654435761u) ^ (guint) k;
+}
+
 static gboolean
 has_edge (GHashTable *edges,
           guint       a,
@@ -811,10 +822,13 @@ has_support (Run        *run,
 
 /* Whether passage n of side k, next to the link (a, b), matches the
  * other side well enough to join it: the merged passage must score
- * better, and n itself must share some content. */
+ * better (or, when the link scores full already, match MERGE_MIN_TOLD
+ * more of the other passage's words), and n itself must share some
+ * content. */
 #define MERGE_MIN_GAIN     0.02f
 #define MIN_NOVELTY        0.7f
 #define MERGE_MIN_COVERAGE 0.2f
+#define MERGE_MIN_TOLD     0.1f
 /* A passage already linked takes part in another link only through
  * more than one distinctive shared word: a name or a common word of the
  * texts recurs in many passages without making them say the same. */
@@ -824,6 +838,34 @@ has_support (Run        *run,
  * that is not a name alone. */
 #define ALONE_MIN_SUBSTANCE     1.0f
 #define SUPPORTED_MIN_SUBSTANCE 0.6f
+
+/* The share of the weight of the words of passage s of side k, without
+ * the cap of long passages, that passages o0 to o1 of the other side
+ * match. */
+static float
+matched_share (Run         *run,
+               DiptychSide  k,
+               guint        s,
+               guint        o0,
+               guint        o1)
+{
+  const Side *side = &run->side[k], *other = &run->side[DIPTYCH_OTHER_SIDE (k)];
+  guint t0 = side->segs[s].tok_start, t1 = side->segs[s].tok_end;
+  guint u0 = other->segs[o0].tok_start, u1 = other->segs[o1].tok_end;
+  g_autofree float *best = g_new0 (float, t1 - t0 + 1);
+  float cov_a, cov_b, mass = 0, got = 0;
+
+  if (k == DIPTYCH_SIDE_A)
+    score_ranges (run, side, t0, t1, other, u0, u1, &cov_a, &cov_b, best, NULL, NULL);
+  else
+    score_ranges (run, other, u0, u1, side, t0, t1, &cov_a, &cov_b, NULL, NULL, best);
+  for (guint t = t0; t < t1; t++)
+    {
+      mass += tok (side, t)->weight;
+      got += tok (side, t)->weight * best[t - t0];
+    }
+  return mass > 0 ? got / mass : 0;
+}
 
 static gboolean
 merge_helps (Run         *run,
@@ -854,7 +896,18 @@ merge_helps (Run         *run,
   after = score_ranges (run, sa, sa->segs[a0].tok_start, sa->segs[a1].tok_end,
                         sb, sb->segs[b0].tok_start, sb->segs[b1].tok_end,
                         &cov_a, &cov_b, NULL, NULL, NULL);
-  return after >= before + MERGE_MIN_GAIN;
+  if (after >= before + MERGE_MIN_GAIN)
+    return TRUE;
+  /* A long passage told in full by a shorter one scores 1 already (its
+   * coverage is capped): the merge cannot raise the score, but the
+   * neighbour can still tell more of the passage's words. */
+  if (before < 1.0f - MERGE_MIN_GAIN || after < before)
+    return FALSE;
+  if (k == DIPTYCH_SIDE_A)
+    return matched_share (run, DIPTYCH_SIDE_B, b, a0, a1)
+           >= matched_share (run, DIPTYCH_SIDE_B, b, a, a) + MERGE_MIN_TOLD;
+  return matched_share (run, DIPTYCH_SIDE_A, a, b0, b1)
+         >= matched_share (run, DIPTYCH_SIDE_A, a, b, b) + MERGE_MIN_TOLD;
 }
 
 /* The normalized words of a passage, as a key for identical passages. */
@@ -877,7 +930,7 @@ static void
 select_links (Run    *run,
               GArray *edge_list)
 {
-  g_autoptr(GHashTable) edges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) edges = g_hash_table_new_full (edge_hash, g_int64_equal, g_free, NULL);
   Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
   g_autofree float *best_a = g_new0 (float, sa->n_segs + 1);
   g_autofree float *best_b = g_new0 (float, sb->n_segs + 1);
@@ -1014,8 +1067,8 @@ select_links (Run    *run,
     {
       const Pair *p = &pairs[i];
       gboolean free_a = sa->linked[p->a] == 0, free_b = sb->linked[p->b] == 0;
-      gboolean strong;
-      float cov_free;
+      gboolean strong, supported, anchored;
+      float cov_free, substance;
 
       if (free_a == free_b || p->score < run->t_support)
         continue;
@@ -1027,9 +1080,19 @@ select_links (Run    *run,
        * the linked passage says, even if in the same words as its
        * other link. Otherwise, only for content not linked yet. */
       strong = p->score >= run->t_link && p->score >= (free_a ? best_a[p->a] : best_b[p->b]);
-      if ((cov_free >= run->t_cover * 0.6f || has_support (run, edges, p->a, p->b))
-          && (strong || novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY)
-          && pair_substance (run, p->a, p->b, NULL) >= MANY_MIN_SUBSTANCE)
+      supported = has_support (run, edges, p->a, p->b);
+      if ((cov_free < run->t_cover * 0.6f && !supported)
+          || (!strong && novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) < MIN_NOVELTY))
+        continue;
+      /* A free passage mostly told by its best match, next to an
+       * accepted link, needs no more than a weak pair next to a link in
+       * stage 2: the neighbours say that the passages tell the same
+       * part of the story, even when their shared words recur in the
+       * texts. */
+      substance = pair_substance (run, p->a, p->b, &anchored);
+      if (substance >= MANY_MIN_SUBSTANCE
+          || (strong && supported && anchored && cov_free >= run->t_cover
+              && substance >= SUPPORTED_MIN_SUBSTANCE))
         add_edge (run, edges, edge_list, p->a, p->b);
     }
 }
