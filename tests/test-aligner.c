@@ -268,6 +268,30 @@ test_aligner_one_to_many_supported (void)
 }
 
 static void
+test_aligner_one_to_many_restated (void)
+{
+  /* Without a linked neighbour, a passage that says again what the
+   * first passage of its side says joins that passage's link. */
+  g_autoptr(DiptychDocument) a = doc (
+    "Arvenia and Seldan want stronger bilateral ties, President Keller of Arvenia stressed.\n"
+    "Keller thanked Seldan for the grain shipments.\n"
+    "Storms hit the northern coast.\n"
+    "Arvenia and Seldan stressed that bilateral ties have a future.");
+  g_autoptr(DiptychDocument) b = doc (
+    "Seldan and Arvenia seek stronger bilateral ties, Prime Minister Haddad of Seldan stressed.\n"
+    "Railway projects will strengthen ties between the two countries.\n"
+    "Haddad welcomed the grain shipments from Arvenia, a sign of good ties.");
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+  DiptychLink *restated = link_from (alignment, a, "Arvenia and Seldan stressed", 0);
+
+  g_assert_true (links_to (link_from (alignment, a, "Arvenia and Seldan want", 0), b, "Seldan and Arvenia seek"));
+  g_assert_nonnull (restated);
+  g_assert_true (links_to (restated, b, "Seldan and Arvenia seek"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_A, a, "Storms hit"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "Railway projects"));
+}
+
+static void
 test_aligner_boilerplate (void)
 {
   /* Next to a link, two passages sharing only the words with which
@@ -669,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/aligner/one-to-many", test_aligner_one_to_many);
   g_test_add_func ("/aligner/one-to-many-needs-substance", test_aligner_one_to_many_needs_substance);
   g_test_add_func ("/aligner/one-to-many-supported", test_aligner_one_to_many_supported);
+  g_test_add_func ("/aligner/one-to-many-restated", test_aligner_one_to_many_restated);
   g_test_add_func ("/aligner/boilerplate", test_aligner_boilerplate);
   g_test_add_func ("/aligner/topic-words", test_aligner_topic_words);
   g_test_add_func ("/aligner/shared-name", test_aligner_shared_name);

@@ -90,6 +90,7 @@ typedef struct
   guint           *post_start;
   guint           *postings;
   guint           *linked;    /* number of links per passage */
+  guint           *partner;   /* per passage: the first passage linked to it */
   float           *covered;   /* per word: best match through accepted links */
   guint8          *common;    /* per word: found in many passages of the texts */
 } Side;
@@ -134,6 +135,7 @@ side_clear (Side *side)
   g_clear_pointer (&side->post_start, g_free);
   g_clear_pointer (&side->postings, g_free);
   g_clear_pointer (&side->linked, g_free);
+  g_clear_pointer (&side->partner, g_free);
   g_clear_pointer (&side->covered, g_free);
   g_clear_pointer (&side->common, g_free);
 }
@@ -183,6 +185,7 @@ prepare_side (Run      *run,
   side->tokens = g_array_sized_new (FALSE, FALSE, sizeof (DiptychFeatToken),
                                     diptych_document_get_n_bytes (side->doc) / 6 + 1);
   side->linked = g_new0 (guint, side->n_segs + 1);
+  side->partner = g_new0 (guint, side->n_segs + 1);
 
   for (guint s = 0; s < side->n_segs; s++)
     {
@@ -702,8 +705,10 @@ add_edge (Run        *run,
 
   g_hash_table_add (edges, g_memdup2 (&key, sizeof key));
   g_array_append_val (edge_list, e);
-  sa->linked[a]++;
-  sb->linked[b]++;
+  if (sa->linked[a]++ == 0)
+    sa->partner[a] = b;
+  if (sb->linked[b]++ == 0)
+    sb->partner[b] = a;
 
   match_words (run, a, b, best_a, best_b);
   if (g_getenv ("DIPTYCH_DEBUG_EDGES") != NULL)
@@ -818,6 +823,27 @@ has_support (Run        *run,
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether passage s of side k says what the passage of its side first
+ * linked to passage o of the other side says: one text telling the same
+ * thing twice. */
+static gboolean
+restates (Run         *run,
+          DiptychSide  k,
+          guint        s,
+          guint        o)
+{
+  const Side *side = &run->side[k];
+  guint t = side->segs[s].tok_start, u;
+  float cov_s, cov_t;
+
+  if (run->side[DIPTYCH_OTHER_SIDE (k)].linked[o] == 0)
+    return FALSE;
+  u = side->segs[run->side[DIPTYCH_OTHER_SIDE (k)].partner[o]].tok_start;
+  return score_ranges (run, side, t, side->segs[s].tok_end, side, u,
+                       side->segs[run->side[DIPTYCH_OTHER_SIDE (k)].partner[o]].tok_end,
+                       &cov_s, &cov_t, NULL, NULL, NULL) >= run->t_link;
 }
 
 /* Whether passage n of side k, next to the link (a, b), matches the
@@ -1084,15 +1110,18 @@ select_links (Run    *run,
       if ((cov_free < run->t_cover * 0.6f && !supported)
           || (!strong && novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) < MIN_NOVELTY))
         continue;
-      /* A free passage mostly told by its best match, next to an
-       * accepted link, needs no more than a weak pair next to a link in
-       * stage 2: the neighbours say that the passages tell the same
+      /* A free passage mostly told by its best match needs no more
+       * than a weak pair next to a link in stage 2 when its neighbours
+       * are linked too, or when it says again what the passage of its
+       * side linked to that match says: then the passages tell the same
        * part of the story, even when their shared words recur in the
        * texts. */
       substance = pair_substance (run, p->a, p->b, &anchored);
       if (substance >= MANY_MIN_SUBSTANCE
-          || (strong && supported && anchored && cov_free >= run->t_cover
-              && substance >= SUPPORTED_MIN_SUBSTANCE))
+          || (strong && anchored && cov_free >= run->t_cover
+              && substance >= SUPPORTED_MIN_SUBSTANCE
+              && (supported || (free_a ? restates (run, DIPTYCH_SIDE_A, p->a, p->b)
+                                       : restates (run, DIPTYCH_SIDE_B, p->b, p->a)))))
         add_edge (run, edges, edge_list, p->a, p->b);
     }
 }
