@@ -271,17 +271,28 @@ static void
 test_aligner_one_to_many_restated (void)
 {
   /* Without a linked neighbour, a passage that says again what the
-   * first passage of its side says joins that passage's link. */
-  g_autoptr(DiptychDocument) a = doc (
-    "Arvenia and Seldan want stronger bilateral ties, President Keller of Arvenia stressed.\n"
-    "Keller thanked Seldan for the grain shipments.\n"
-    "Storms hit the northern coast.\n"
-    "Arvenia and Seldan stressed that bilateral ties have a future.");
-  g_autoptr(DiptychDocument) b = doc (
+   * first passage of its side says ("prosperity" too) joins that
+   * passage's link; sharing with it only the words both share with the
+   * other side is no new evidence. */
+  const char *text_b =
     "Seldan and Arvenia seek stronger bilateral ties, Prime Minister Haddad of Seldan stressed.\n"
     "Railway projects will strengthen ties between the two countries.\n"
-    "Haddad welcomed the grain shipments from Arvenia, a sign of good ties.");
+    "Haddad welcomed the grain shipments from Arvenia, a sign of good ties.";
+  const char *rest_a =
+    "Keller thanked Seldan for the grain shipments.\n"
+    "Storms hit the northern coast.\n"
+    "Arvenia and Seldan stressed bilateral ties and prosperity.";
+  g_autofree char *text_a = g_strconcat (
+    "Arvenia and Seldan want stronger bilateral ties for their prosperity, President Keller of Arvenia stressed.\n",
+    rest_a, NULL);
+  g_autofree char *text_a2 = g_strconcat (
+    "Arvenia and Seldan want stronger bilateral ties, President Keller of Arvenia stressed.\n",
+    rest_a, NULL);
+  g_autoptr(DiptychDocument) a = doc (text_a);
+  g_autoptr(DiptychDocument) a2 = doc (text_a2);
+  g_autoptr(DiptychDocument) b = doc (text_b);
   g_autoptr(DiptychAlignment) alignment = align (a, b);
+  g_autoptr(DiptychAlignment) alignment2 = align (a2, b);
   DiptychLink *restated = link_from (alignment, a, "Arvenia and Seldan stressed", 0);
 
   g_assert_true (links_to (link_from (alignment, a, "Arvenia and Seldan want", 0), b, "Seldan and Arvenia seek"));
@@ -289,6 +300,10 @@ test_aligner_one_to_many_restated (void)
   g_assert_true (links_to (restated, b, "Seldan and Arvenia seek"));
   g_assert_true (omitted (alignment, DIPTYCH_SIDE_A, a, "Storms hit"));
   g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "Railway projects"));
+
+  g_assert_true (links_to (link_from (alignment2, a2, "Arvenia and Seldan want", 0), b, "Seldan and Arvenia seek"));
+  g_assert_null (link_from (alignment2, a2, "Arvenia and Seldan stressed", 0));
+  g_assert_true (omitted (alignment2, DIPTYCH_SIDE_A, a2, "Arvenia and Seldan stressed"));
 }
 
 static void

@@ -28,10 +28,11 @@
  *    counts with its best match on the other side: same stem 1.0,
  *    alias 0.9, compound part 0.85, synonym or related form 0.7);
  * 5. select links without regard to order: mutual best matches first,
- *    then weaker matches next to accepted links, then further passages
- *    of the other side that cover other words of an already linked
- *    passage (one-to-many); adjacent passages linked to the same passage
- *    become one link (1:2, 2:1);
+ *    then weaker matches next to accepted links, then neighbours that
+ *    make a link match better or tell more of a passage (1:2, 2:1), then
+ *    further passages of the other side that cover other words of an
+ *    already linked passage, or say again what it says (one-to-many);
+ *    adjacent passages linked to the same passage become one link;
  * 6. every passage left alone is an omission (one per passage, so each
  *    can be tagged); inside links, a word-level diff.
  *
@@ -825,27 +826,6 @@ has_support (Run        *run,
   return FALSE;
 }
 
-/* Whether passage s of side k says what the passage of its side first
- * linked to passage o of the other side says: one text telling the same
- * thing twice. */
-static gboolean
-restates (Run         *run,
-          DiptychSide  k,
-          guint        s,
-          guint        o)
-{
-  const Side *side = &run->side[k];
-  guint t = side->segs[s].tok_start, u;
-  float cov_s, cov_t;
-
-  if (run->side[DIPTYCH_OTHER_SIDE (k)].linked[o] == 0)
-    return FALSE;
-  u = side->segs[run->side[DIPTYCH_OTHER_SIDE (k)].partner[o]].tok_start;
-  return score_ranges (run, side, t, side->segs[s].tok_end, side, u,
-                       side->segs[run->side[DIPTYCH_OTHER_SIDE (k)].partner[o]].tok_end,
-                       &cov_s, &cov_t, NULL, NULL, NULL) >= run->t_link;
-}
-
 /* Whether passage n of side k, next to the link (a, b), matches the
  * other side well enough to join it: the merged passage must score
  * better (or, when the link scores full already, match MERGE_MIN_TOLD
@@ -891,6 +871,42 @@ matched_share (Run         *run,
       got += tok (side, t)->weight * best[t - t0];
     }
   return mass > 0 ? got / mass : 0;
+}
+
+/* Whether passage s of side k says again what the passage of its side
+ * first linked to passage o of the other side says: one text telling
+ * the same thing twice. The two must match over the link threshold, and
+ * through distinctive words of s that o does not have; otherwise their
+ * match is only the words that both share with o, no new evidence. */
+static gboolean
+restates (Run         *run,
+          DiptychSide  k,
+          guint        s,
+          guint        o)
+{
+  const Side *side = &run->side[k], *other = &run->side[DIPTYCH_OTHER_SIDE (k)];
+  guint t0 = side->segs[s].tok_start, n = side->segs[s].tok_end - t0;
+  guint o0 = other->segs[o].tok_start, o1 = other->segs[o].tok_end;
+  g_autofree float *best_twin = NULL;
+  g_autofree float *best_o = NULL;
+  float cov_x, cov_y, extra = 0;
+  guint twin;
+
+  if (other->linked[o] == 0 || (twin = other->partner[o]) == s)
+    return FALSE;
+  best_twin = g_new0 (float, n + 1);
+  if (score_ranges (run, side, t0, t0 + n, side, side->segs[twin].tok_start,
+                    side->segs[twin].tok_end, &cov_x, &cov_y, best_twin, NULL, NULL) < run->t_link)
+    return FALSE;
+  best_o = g_new0 (float, n + 1);
+  if (k == DIPTYCH_SIDE_A)
+    score_ranges (run, side, t0, t0 + n, other, o0, o1, &cov_x, &cov_y, best_o, NULL, NULL);
+  else
+    score_ranges (run, other, o0, o1, side, t0, t0 + n, &cov_x, &cov_y, NULL, NULL, best_o);
+  for (guint i = 0; i < n; i++)
+    if (best_o[i] == 0)
+      extra += substance_of (run, side, t0 + i, best_twin[i]);
+  return extra >= ALONE_MIN_SUBSTANCE;
 }
 
 static gboolean
