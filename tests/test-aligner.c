@@ -241,6 +241,72 @@ test_aligner_one_to_many_needs_substance (void)
 }
 
 static void
+test_aligner_one_to_many_supported (void)
+{
+  /* A passage that restates what another passage of its side says, in
+   * words found all through the texts, joins that passage's link when
+   * its neighbours are linked too: here the passages on the two
+   * countries' ties, next to the linked passages on railway projects. */
+  g_autoptr(DiptychDocument) a = doc (
+    "Arvenia and Seldan want stronger bilateral ties, President Keller of Arvenia stressed.\n"
+    "Keller thanked Seldan for the grain shipments.\n"
+    "The bilateral ties between Arvenia and Seldan were stressed.\n"
+    "This includes new railway projects.");
+  g_autoptr(DiptychDocument) b = doc (
+    "Seldan and Arvenia seek stronger bilateral ties, Prime Minister Haddad of Seldan stressed.\n"
+    "Railway projects will strengthen ties between the two countries.\n"
+    "Haddad welcomed the grain shipments from Arvenia, a sign of good ties.");
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+  DiptychLink *restated = link_from (alignment, a, "The bilateral ties", 0);
+
+  g_assert_nonnull (link_from (alignment, a, "Arvenia and Seldan want", 0));
+  g_assert_nonnull (restated);
+  g_assert_true (links_to (restated, b, "Seldan and Arvenia seek"));
+  g_assert_false (omitted (alignment, DIPTYCH_SIDE_A, a, "The bilateral ties"));
+  g_assert_true (links_to (link_from (alignment, a, "This includes", 0), b, "Railway projects"));
+  g_assert_true (links_to (link_from (alignment, a, "Keller thanked", 0), b, "grain shipments"));
+}
+
+static void
+test_aligner_one_to_many_restated (void)
+{
+  /* Without a linked neighbour, a passage that says again what the
+   * first passage of its side says ("prosperity" too) joins that
+   * passage's link; sharing with it only the words both share with the
+   * other side is no new evidence. */
+  const char *text_b =
+    "Seldan and Arvenia seek stronger bilateral ties, Prime Minister Haddad of Seldan stressed.\n"
+    "Railway projects will strengthen ties between the two countries.\n"
+    "Haddad welcomed the grain shipments from Arvenia, a sign of good ties.";
+  const char *rest_a =
+    "Keller thanked Seldan for the grain shipments.\n"
+    "Storms hit the northern coast.\n"
+    "Arvenia and Seldan stressed bilateral ties and prosperity.";
+  g_autofree char *text_a = g_strconcat (
+    "Arvenia and Seldan want stronger bilateral ties for their prosperity, President Keller of Arvenia stressed.\n",
+    rest_a, NULL);
+  g_autofree char *text_a2 = g_strconcat (
+    "Arvenia and Seldan want stronger bilateral ties, President Keller of Arvenia stressed.\n",
+    rest_a, NULL);
+  g_autoptr(DiptychDocument) a = doc (text_a);
+  g_autoptr(DiptychDocument) a2 = doc (text_a2);
+  g_autoptr(DiptychDocument) b = doc (text_b);
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+  g_autoptr(DiptychAlignment) alignment2 = align (a2, b);
+  DiptychLink *restated = link_from (alignment, a, "Arvenia and Seldan stressed", 0);
+
+  g_assert_true (links_to (link_from (alignment, a, "Arvenia and Seldan want", 0), b, "Seldan and Arvenia seek"));
+  g_assert_nonnull (restated);
+  g_assert_true (links_to (restated, b, "Seldan and Arvenia seek"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_A, a, "Storms hit"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "Railway projects"));
+
+  g_assert_true (links_to (link_from (alignment2, a2, "Arvenia and Seldan want", 0), b, "Seldan and Arvenia seek"));
+  g_assert_null (link_from (alignment2, a2, "Arvenia and Seldan stressed", 0));
+  g_assert_true (omitted (alignment2, DIPTYCH_SIDE_A, a2, "Arvenia and Seldan stressed"));
+}
+
+static void
 test_aligner_boilerplate (void)
 {
   /* Next to a link, two passages sharing only the words with which
@@ -371,6 +437,35 @@ test_aligner_merge (void)
   text = diptych_document_dup_span (a, diptych_link_get_span (link, DIPTYCH_SIDE_A));
   g_assert_cmpstr (text, ==, "The bridge over the Selva river was opened by the mayor. It cost twelve million euros.");
   g_assert_cmpuint (diptych_alignment_get_n_links (alignment), ==, 1);
+}
+
+static void
+test_aligner_merge_full (void)
+{
+  /* A long sentence of A told in full by the second sentence of B
+   * (score 1 already) and partly by the first, in words found all
+   * through the texts: the first joins the link, since it tells words
+   * of A that the second does not ("Sunday", "Kesh"). */
+  g_autoptr(DiptychDocument) a = doc (
+    "Late on Sunday a Norlandic trawler and a Vostaran corvette sailed within 30 metres of each other off Kesh.\n"
+    "The corvette had warned the trawler by radio.\n"
+    "Norland will protest to Vostara about the corvette.");
+  g_autoptr(DiptychDocument) b = doc (
+    "On Sunday evening the corvette was provoked off Kesh. "
+    "A Norlandic trawler sailed within 30 metres of the Vostaran corvette.\n"
+    "The trawler ignored the radio warnings of the corvette.\n"
+    "The harbour of Tarvik stays open.");
+  g_autoptr(DiptychAlignment) alignment = align (a, b);
+  DiptychLink *link = link_from (alignment, a, "Late on Sunday", 0);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (link);
+  text = diptych_document_dup_span (b, diptych_link_get_span (link, DIPTYCH_SIDE_B));
+  g_assert_cmpstr (text, ==, "On Sunday evening the corvette was provoked off Kesh. "
+                   "A Norlandic trawler sailed within 30 metres of the Vostaran corvette.");
+  g_assert_false (omitted (alignment, DIPTYCH_SIDE_B, b, "On Sunday evening"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_B, b, "The harbour of Tarvik"));
+  g_assert_true (omitted (alignment, DIPTYCH_SIDE_A, a, "Norland will protest"));
 }
 
 static void
@@ -612,12 +707,15 @@ main (int   argc,
   g_test_add_func ("/aligner/kinds", test_aligner_kinds);
   g_test_add_func ("/aligner/one-to-many", test_aligner_one_to_many);
   g_test_add_func ("/aligner/one-to-many-needs-substance", test_aligner_one_to_many_needs_substance);
+  g_test_add_func ("/aligner/one-to-many-supported", test_aligner_one_to_many_supported);
+  g_test_add_func ("/aligner/one-to-many-restated", test_aligner_one_to_many_restated);
   g_test_add_func ("/aligner/boilerplate", test_aligner_boilerplate);
   g_test_add_func ("/aligner/topic-words", test_aligner_topic_words);
   g_test_add_func ("/aligner/shared-name", test_aligner_shared_name);
   g_test_add_func ("/aligner/name-and-synonym", test_aligner_name_and_synonym);
   g_test_add_func ("/aligner/same-twice", test_aligner_same_twice);
   g_test_add_func ("/aligner/merge", test_aligner_merge);
+  g_test_add_func ("/aligner/merge-full", test_aligner_merge_full);
   g_test_add_func ("/aligner/hostile", test_aligner_hostile);
   g_test_add_func ("/aligner/cjk-rtl", test_aligner_cjk_rtl);
   g_test_add_func ("/aligner/settings", test_aligner_settings);

@@ -72,6 +72,12 @@ test_lexicon_synonyms (void)
     g_assert_true (loose);
   }
 
+  /* A plural that is an entry of its own ("relations", dealings) is
+   * also the plural of its singular, whose derived forms it reaches. */
+  g_assert_true (share_concept (lexicon, "relations", "dealings"));
+  g_assert_true (share_concept (lexicon, "relations", "relationship"));
+  g_assert_false (share_concept (lexicon, "dealings", "relationship"));
+
   unknown = concepts_of (lexicon, "zyzzyva");
   g_assert_cmpuint (unknown->len, ==, 0);
 }

@@ -28,10 +28,11 @@
  *    counts with its best match on the other side: same stem 1.0,
  *    alias 0.9, compound part 0.85, synonym or related form 0.7);
  * 5. select links without regard to order: mutual best matches first,
- *    then weaker matches next to accepted links, then further passages
- *    of the other side that cover other words of an already linked
- *    passage (one-to-many); adjacent passages linked to the same passage
- *    become one link (1:2, 2:1);
+ *    then weaker matches next to accepted links, then neighbours that
+ *    make a link match better or tell more of a passage (1:2, 2:1), then
+ *    further passages of the other side that cover other words of an
+ *    already linked passage, or say again what it says (one-to-many);
+ *    adjacent passages linked to the same passage become one link;
  * 6. every passage left alone is an omission (one per passage, so each
  *    can be tagged); inside links, a word-level diff.
  *
@@ -90,6 +91,7 @@ typedef struct
   guint           *post_start;
   guint           *postings;
   guint           *linked;    /* number of links per passage */
+  guint           *partner;   /* per passage: the first passage linked to it */
   float           *covered;   /* per word: best match through accepted links */
   guint8          *common;    /* per word: found in many passages of the texts */
 } Side;
@@ -134,6 +136,7 @@ side_clear (Side *side)
   g_clear_pointer (&side->post_start, g_free);
   g_clear_pointer (&side->postings, g_free);
   g_clear_pointer (&side->linked, g_free);
+  g_clear_pointer (&side->partner, g_free);
   g_clear_pointer (&side->covered, g_free);
   g_clear_pointer (&side->common, g_free);
 }
@@ -183,6 +186,7 @@ prepare_side (Run      *run,
   side->tokens = g_array_sized_new (FALSE, FALSE, sizeof (DiptychFeatToken),
                                     diptych_document_get_n_bytes (side->doc) / 6 + 1);
   side->linked = g_new0 (guint, side->n_segs + 1);
+  side->partner = g_new0 (guint, side->n_segs + 1);
 
   for (guint s = 0; s < side->n_segs; s++)
     {
@@ -649,6 +653,17 @@ typedef struct
   guint b;
 } Edge;
 
+/* Edges are keyed by (a << 32) | b. g_int64_hash() keeps only the low
+ * 32 bits, b: all the links of one passage of B would share a bucket,
+ * and many passages of A linked to one of B would take quadratic time. */
+static guint
+edge_hash (gconstpointer key)
+{
+  guint64 k = *(const guint64 *) key;
+
+  return (guint) ((k >> 32) * 2654435761u) ^ (guint) k;
+}
+
 static gboolean
 has_edge (GHashTable *edges,
           guint       a,
@@ -691,8 +706,10 @@ add_edge (Run        *run,
 
   g_hash_table_add (edges, g_memdup2 (&key, sizeof key));
   g_array_append_val (edge_list, e);
-  sa->linked[a]++;
-  sb->linked[b]++;
+  if (sa->linked[a]++ == 0)
+    sa->partner[a] = b;
+  if (sb->linked[b]++ == 0)
+    sb->partner[b] = a;
 
   match_words (run, a, b, best_a, best_b);
   if (g_getenv ("DIPTYCH_DEBUG_EDGES") != NULL)
@@ -811,10 +828,13 @@ has_support (Run        *run,
 
 /* Whether passage n of side k, next to the link (a, b), matches the
  * other side well enough to join it: the merged passage must score
- * better, and n itself must share some content. */
+ * better (or, when the link scores full already, match MERGE_MIN_TOLD
+ * more of the other passage's words), and n itself must share some
+ * content. */
 #define MERGE_MIN_GAIN     0.02f
 #define MIN_NOVELTY        0.7f
 #define MERGE_MIN_COVERAGE 0.2f
+#define MERGE_MIN_TOLD     0.1f
 /* A passage already linked takes part in another link only through
  * more than one distinctive shared word: a name or a common word of the
  * texts recurs in many passages without making them say the same. */
@@ -824,6 +844,70 @@ has_support (Run        *run,
  * that is not a name alone. */
 #define ALONE_MIN_SUBSTANCE     1.0f
 #define SUPPORTED_MIN_SUBSTANCE 0.6f
+
+/* The share of the weight of the words of passage s of side k, without
+ * the cap of long passages, that passages o0 to o1 of the other side
+ * match. */
+static float
+matched_share (Run         *run,
+               DiptychSide  k,
+               guint        s,
+               guint        o0,
+               guint        o1)
+{
+  const Side *side = &run->side[k], *other = &run->side[DIPTYCH_OTHER_SIDE (k)];
+  guint t0 = side->segs[s].tok_start, t1 = side->segs[s].tok_end;
+  guint u0 = other->segs[o0].tok_start, u1 = other->segs[o1].tok_end;
+  g_autofree float *best = g_new0 (float, t1 - t0 + 1);
+  float cov_a, cov_b, mass = 0, got = 0;
+
+  if (k == DIPTYCH_SIDE_A)
+    score_ranges (run, side, t0, t1, other, u0, u1, &cov_a, &cov_b, best, NULL, NULL);
+  else
+    score_ranges (run, other, u0, u1, side, t0, t1, &cov_a, &cov_b, NULL, NULL, best);
+  for (guint t = t0; t < t1; t++)
+    {
+      mass += tok (side, t)->weight;
+      got += tok (side, t)->weight * best[t - t0];
+    }
+  return mass > 0 ? got / mass : 0;
+}
+
+/* Whether passage s of side k says again what the passage of its side
+ * first linked to passage o of the other side says: one text telling
+ * the same thing twice. The two must match over the link threshold, and
+ * through distinctive words of s that o does not have; otherwise their
+ * match is only the words that both share with o, no new evidence. */
+static gboolean
+restates (Run         *run,
+          DiptychSide  k,
+          guint        s,
+          guint        o)
+{
+  const Side *side = &run->side[k], *other = &run->side[DIPTYCH_OTHER_SIDE (k)];
+  guint t0 = side->segs[s].tok_start, n = side->segs[s].tok_end - t0;
+  guint o0 = other->segs[o].tok_start, o1 = other->segs[o].tok_end;
+  g_autofree float *best_twin = NULL;
+  g_autofree float *best_o = NULL;
+  float cov_x, cov_y, extra = 0;
+  guint twin;
+
+  if (other->linked[o] == 0 || (twin = other->partner[o]) == s)
+    return FALSE;
+  best_twin = g_new0 (float, n + 1);
+  if (score_ranges (run, side, t0, t0 + n, side, side->segs[twin].tok_start,
+                    side->segs[twin].tok_end, &cov_x, &cov_y, best_twin, NULL, NULL) < run->t_link)
+    return FALSE;
+  best_o = g_new0 (float, n + 1);
+  if (k == DIPTYCH_SIDE_A)
+    score_ranges (run, side, t0, t0 + n, other, o0, o1, &cov_x, &cov_y, best_o, NULL, NULL);
+  else
+    score_ranges (run, other, o0, o1, side, t0, t0 + n, &cov_x, &cov_y, NULL, NULL, best_o);
+  for (guint i = 0; i < n; i++)
+    if (best_o[i] == 0)
+      extra += substance_of (run, side, t0 + i, best_twin[i]);
+  return extra >= ALONE_MIN_SUBSTANCE;
+}
 
 static gboolean
 merge_helps (Run         *run,
@@ -854,7 +938,18 @@ merge_helps (Run         *run,
   after = score_ranges (run, sa, sa->segs[a0].tok_start, sa->segs[a1].tok_end,
                         sb, sb->segs[b0].tok_start, sb->segs[b1].tok_end,
                         &cov_a, &cov_b, NULL, NULL, NULL);
-  return after >= before + MERGE_MIN_GAIN;
+  if (after >= before + MERGE_MIN_GAIN)
+    return TRUE;
+  /* A long passage told in full by a shorter one scores 1 already (its
+   * coverage is capped): the merge cannot raise the score, but the
+   * neighbour can still tell more of the passage's words. */
+  if (before < 1.0f - MERGE_MIN_GAIN || after < before)
+    return FALSE;
+  if (k == DIPTYCH_SIDE_A)
+    return matched_share (run, DIPTYCH_SIDE_B, b, a0, a1)
+           >= matched_share (run, DIPTYCH_SIDE_B, b, a, a) + MERGE_MIN_TOLD;
+  return matched_share (run, DIPTYCH_SIDE_A, a, b0, b1)
+         >= matched_share (run, DIPTYCH_SIDE_A, a, b, b) + MERGE_MIN_TOLD;
 }
 
 /* The normalized words of a passage, as a key for identical passages. */
@@ -877,7 +972,7 @@ static void
 select_links (Run    *run,
               GArray *edge_list)
 {
-  g_autoptr(GHashTable) edges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) edges = g_hash_table_new_full (edge_hash, g_int64_equal, g_free, NULL);
   Side *sa = &run->side[DIPTYCH_SIDE_A], *sb = &run->side[DIPTYCH_SIDE_B];
   g_autofree float *best_a = g_new0 (float, sa->n_segs + 1);
   g_autofree float *best_b = g_new0 (float, sb->n_segs + 1);
@@ -1014,8 +1109,8 @@ select_links (Run    *run,
     {
       const Pair *p = &pairs[i];
       gboolean free_a = sa->linked[p->a] == 0, free_b = sb->linked[p->b] == 0;
-      gboolean strong;
-      float cov_free;
+      gboolean strong, supported, anchored;
+      float cov_free, substance;
 
       if (free_a == free_b || p->score < run->t_support)
         continue;
@@ -1027,9 +1122,22 @@ select_links (Run    *run,
        * the linked passage says, even if in the same words as its
        * other link. Otherwise, only for content not linked yet. */
       strong = p->score >= run->t_link && p->score >= (free_a ? best_a[p->a] : best_b[p->b]);
-      if ((cov_free >= run->t_cover * 0.6f || has_support (run, edges, p->a, p->b))
-          && (strong || novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) >= MIN_NOVELTY)
-          && pair_substance (run, p->a, p->b, NULL) >= MANY_MIN_SUBSTANCE)
+      supported = has_support (run, edges, p->a, p->b);
+      if ((cov_free < run->t_cover * 0.6f && !supported)
+          || (!strong && novelty (run, p->a, p->b, free_a ? DIPTYCH_SIDE_B : DIPTYCH_SIDE_A) < MIN_NOVELTY))
+        continue;
+      /* A free passage mostly told by its best match needs no more
+       * than a weak pair next to a link in stage 2 when its neighbours
+       * are linked too, or when it says again what the passage of its
+       * side linked to that match says: then the passages tell the same
+       * part of the story, even when their shared words recur in the
+       * texts. */
+      substance = pair_substance (run, p->a, p->b, &anchored);
+      if (substance >= MANY_MIN_SUBSTANCE
+          || (strong && anchored && cov_free >= run->t_cover
+              && substance >= SUPPORTED_MIN_SUBSTANCE
+              && (supported || (free_a ? restates (run, DIPTYCH_SIDE_A, p->a, p->b)
+                                       : restates (run, DIPTYCH_SIDE_B, p->b, p->a)))))
         add_edge (run, edges, edge_list, p->a, p->b);
     }
 }

@@ -626,21 +626,17 @@ foreach_lemma (DiptychLexicon *self,
   for (guint pos = 0; pos < N_POS; pos++)
     {
       const char *bases = g_hash_table_lookup (self->exceptions[pos], word);
-      gboolean found = FALSE;
 
       if (bases != NULL)
         for (const char *b = bases; *b != '\0'; b += strlen (b) + 1)
-          {
-            func (self, pos, b, data);
-            found = TRUE;
-          }
-
+          func (self, pos, b, data);
       if (in_index (self, pos, word))
-        {
-          func (self, pos, word, data);
-          found = TRUE;
-        }
-      if (found)
+        func (self, pos, word, data);
+      /* An irregular form has its base forms in the exception list; a
+       * regular one that is an entry of its own ("relations", "talks",
+       * "forces") is also the inflection of its base ("relation"), as
+       * in WordNet's morphy. */
+      if (bases != NULL)
         continue;
 
       for (guint i = 0; i < G_N_ELEMENTS (suffix_rules); i++)
