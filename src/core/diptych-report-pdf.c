@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <time.h>
 
 #include "diptych-error.h"
 #include "diptych-palette.h"
@@ -62,6 +63,7 @@ typedef struct
   guint        next_line;
   GArray      *dotted;     /* Range: bytes to underline with dots, or NULL */
   gboolean     tinted;     /* a row of the table: its decor's tint behind */
+  gboolean     borrowed;   /* drawn again later: flow() does not free it */
 } Cell;
 
 /* Pango has no dotted underline: these are drawn with the bars. */
@@ -88,6 +90,9 @@ typedef struct
   double          col_x[3];
   double          col_width[3];
   gboolean        in_table;
+  Cell            table_header[MAX_CELLS];  /* laid out once, drawn on every page */
+  PangoLayout    *page_header;
+  PangoLayout    *page_footer;
   GError         *write_error;
 } Pdf;
 
@@ -519,7 +524,8 @@ flow (Pdf    *pdf,
   pdf->y += spacing;
 
   for (guint i = 0; i < n_cells; i++)
-    cell_clear (&cells[i]);
+    if (!cells[i].borrowed)
+      cell_clear (&cells[i]);
 }
 
 static void
@@ -581,30 +587,43 @@ start_page (Pdf *pdf)
   pdf->y = pdf->top;
 }
 
+/* The column heads, repeated on every page of the table: laid out once. */
 static void
 draw_table_header (Pdf *pdf)
 {
-  g_autofree char *name_a = diptych_report_document_name (pdf->report, DIPTYCH_SIDE_A);
-  g_autofree char *name_b = diptych_report_document_name (pdf->report, DIPTYCH_SIDE_B);
-  Cell cells[3] = { { NULL, }, };
-  const char *labels[3] = { "§", name_a, name_b };
+  Cell cells[MAX_CELLS];
 
-  for (guint i = 0; i < 3; i++)
+  if (pdf->table_header[0].layout == NULL)
     {
-      g_autoptr(GString) markup = g_string_new ("<b>");
+      g_autofree char *name_a = diptych_report_document_name (pdf->report, DIPTYCH_SIDE_A);
+      g_autofree char *name_b = diptych_report_document_name (pdf->report, DIPTYCH_SIDE_B);
+      const char *labels[MAX_CELLS] = { "§", name_a, name_b };
 
-      if (i > 0)
-        g_string_append (markup, i == 1 ? "A · " : "B · ");
-      diptych_report_append_escaped (markup, labels[i], -1);
-      g_string_append (markup, "</b>");
-      cells[i].layout = new_layout (pdf, SMALL_FONT, pdf->col_width[i]);
-      pango_layout_set_markup (cells[i].layout, markup->str, -1);
-      pango_layout_set_ellipsize (cells[i].layout, PANGO_ELLIPSIZE_END);
-      cells[i].x = pdf->col_x[i];
+      for (guint i = 0; i < MAX_CELLS; i++)
+        {
+          g_autoptr(GString) markup = g_string_new ("<b>");
+          Cell *cell = &pdf->table_header[i];
+
+          if (i > 0)
+            g_string_append (markup, i == 1 ? "A · " : "B · ");
+          diptych_report_append_escaped (markup, labels[i], -1);
+          g_string_append (markup, "</b>");
+          cell->layout = new_layout (pdf, SMALL_FONT, pdf->col_width[i]);
+          pango_layout_set_markup (cell->layout, markup->str, -1);
+          pango_layout_set_ellipsize (cell->layout, PANGO_ELLIPSIZE_END);
+          cell->x = pdf->col_x[i];
+          cell->borrowed = TRUE;
+          cell_measure (cell);
+        }
     }
 
+  for (guint i = 0; i < MAX_CELLS; i++)
+    {
+      cells[i] = pdf->table_header[i];
+      cells[i].next_line = 0;
+    }
   pdf->in_table = FALSE;  /* no recursion while the header itself flows */
-  flow (pdf, cells, 3, 4.0, TRUE);
+  flow (pdf, cells, MAX_CELLS, 4.0, TRUE);
   pdf->in_table = TRUE;
 }
 
@@ -1379,39 +1398,74 @@ write_func (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The same on every page: laid out once. */
+static void
+ensure_header_footer (Pdf *pdf)
+{
+  g_autofree char *name_a = NULL;
+  g_autofree char *name_b = NULL;
+  g_autofree char *header = NULL;
+
+  if (pdf->page_header != NULL)
+    return;
+
+  name_a = diptych_report_document_name (pdf->report, DIPTYCH_SIDE_A);
+  name_b = diptych_report_document_name (pdf->report, DIPTYCH_SIDE_B);
+  /* Translators: the page header naming the two documents compared */
+  header = g_strdup_printf (_("A: %s  ·  B: %s"), name_a, name_b);
+  for (guint i = 0; i < 2; i++)
+    {
+      PangoLayout *layout = new_layout (pdf, SMALL_FONT, pdf->width - 2 * MARGIN);
+
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
+      pango_layout_set_auto_dir (layout, FALSE);
+      if (i == 0)
+        {
+          pango_layout_set_text (layout, header, -1);
+          pdf->page_header = layout;
+        }
+      else
+        {
+          pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+          pdf->page_footer = layout;
+        }
+    }
+}
+
 static void
 draw_header_footer (Pdf     *pdf,
                     cairo_t *cr,
                     guint    page,
                     guint    n_pages)
 {
-  DiptychReport *report = pdf->report;
-  g_autofree char *name_a = diptych_report_document_name (report, DIPTYCH_SIDE_A);
-  g_autofree char *name_b = diptych_report_document_name (report, DIPTYCH_SIDE_B);
-  /* Translators: the page header naming the two documents compared */
-  g_autofree char *header = g_strdup_printf (_("A: %s  ·  B: %s"), name_a, name_b);
   /* Translators: the page footer */
   g_autofree char *footer = g_strdup_printf (_("Page %u of %u"), page, n_pages);
-  g_autoptr(PangoLayout) layout = new_layout (pdf, SMALL_FONT, pdf->width - 2 * MARGIN);
   int height;
 
+  ensure_header_footer (pdf);
   set_rgb (cr, 0x444444);
-  pango_layout_set_text (layout, header, -1);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
-  pango_layout_set_auto_dir (layout, FALSE);
-  pango_layout_get_size (layout, NULL, &height);
+  pango_layout_get_size (pdf->page_header, NULL, &height);
   cairo_move_to (cr, MARGIN, MARGIN);
-  pango_cairo_show_layout (cr, layout);
+  pango_cairo_show_layout (cr, pdf->page_header);
 
   cairo_set_line_width (cr, 0.5);
   cairo_move_to (cr, MARGIN, MARGIN + height / (double) PANGO_SCALE + 3.0);
   cairo_line_to (cr, pdf->width - MARGIN, MARGIN + height / (double) PANGO_SCALE + 3.0);
   cairo_stroke (cr);
 
-  pango_layout_set_text (layout, footer, -1);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_text (pdf->page_footer, footer, -1);
   cairo_move_to (cr, MARGIN, pdf->height - MARGIN - FOOTER_HEIGHT / 2);
-  pango_cairo_show_layout (cr, layout);
+  pango_cairo_show_layout (cr, pdf->page_footer);
+}
+
+/* For DIPTYCH_DEBUG_TIMING: the CPU time of all threads. */
+static double
+process_cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* Pass one: the report laid out on pages of the given size. */
@@ -1424,6 +1478,7 @@ pdf_lay_out (Pdf            *pdf,
 {
   double column;
   gint64 started = g_get_monotonic_time ();
+  double started_cpu = process_cpu_seconds ();
 
   pdf->report = report;
   pdf->width = width;
@@ -1457,8 +1512,8 @@ pdf_lay_out (Pdf            *pdf,
   g_clear_pointer (&pdf->cr, cairo_destroy);
 
   if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
-    g_printerr ("pdf: %u pages laid out in %.3f s\n", pdf->pages->len,
-                (g_get_monotonic_time () - started) / 1e6);
+    g_printerr ("pdf: %u pages laid out in %.3f s (CPU %.3f s)\n", pdf->pages->len,
+                (g_get_monotonic_time () - started) / 1e6, process_cpu_seconds () - started_cpu);
   return TRUE;
 }
 
@@ -1479,6 +1534,10 @@ pdf_draw_page (Pdf     *pdf,
 static void
 pdf_clear (Pdf *pdf)
 {
+  for (guint i = 0; i < MAX_CELLS; i++)
+    cell_clear (&pdf->table_header[i]);
+  g_clear_object (&pdf->page_header);
+  g_clear_object (&pdf->page_footer);
   g_clear_pointer (&pdf->cr, cairo_destroy);
   g_clear_pointer (&pdf->pages, g_ptr_array_unref);
   g_clear_pointer (&pdf->lines, g_array_unref);
@@ -1498,6 +1557,7 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   cairo_t *cr;
   gboolean ok = FALSE;
   gint64 started;
+  double started_cpu;
 
   if (!pdf_lay_out (&pdf, report,
                     report->options.paper == DIPTYCH_PAPER_LETTER ? 612.0 : 595.276,
@@ -1509,6 +1569,7 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
     }
 
   started = g_get_monotonic_time ();
+  started_cpu = process_cpu_seconds ();
   surface = cairo_pdf_surface_create_for_stream (write_func, &pdf, pdf.width, pdf.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Diptych " PACKAGE_VERSION);
@@ -1517,6 +1578,8 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
     {
       pdf_draw_page (&pdf, cr, i);
       cairo_show_page (cr);
+      /* Done with: give its memory back now rather than at the end. */
+      g_clear_pointer (&g_ptr_array_index (pdf.pages, i), cairo_surface_destroy);
       if (i % 16 == 0 && !diptych_report_flush (report, TRUE, 0.85 + 0.15 * i / pdf.pages->len, error))
         {
           cairo_destroy (cr);
@@ -1530,7 +1593,8 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (g_getenv ("DIPTYCH_DEBUG_TIMING") != NULL)
-    g_printerr ("pdf: output in %.3f s\n", (g_get_monotonic_time () - started) / 1e6);
+    g_printerr ("pdf: output in %.3f s (CPU %.3f s)\n", (g_get_monotonic_time () - started) / 1e6,
+                process_cpu_seconds () - started_cpu);
 
   if (pdf.write_error != NULL)
     g_propagate_error (error, g_steal_pointer (&pdf.write_error));
