@@ -93,6 +93,7 @@ typedef struct
   Cell            table_header[MAX_CELLS];  /* laid out once, drawn on every page */
   PangoLayout    *page_header;
   PangoLayout    *page_footer;
+  double          progress;   /* of the export, while the pages are written */
   GError         *write_error;
 } Pdf;
 
@@ -1391,9 +1392,12 @@ write_func (void                *closure,
 {
   Pdf *pdf = closure;
 
+  /* cairo writes in pieces of a few bytes (tens of thousands of them):
+   * gathered in the report's buffer, written out by the 64 KiB. */
   if (pdf->write_error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (!diptych_report_write_bytes (pdf->report, data, length, &pdf->write_error))
+  g_string_append_len (pdf->report->buffer, (const char *) data, length);
+  if (!diptych_report_flush (pdf->report, FALSE, pdf->progress, &pdf->write_error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
@@ -1570,17 +1574,19 @@ diptych_report_write_pdf_internal (DiptychReport  *report,
 
   started = g_get_monotonic_time ();
   started_cpu = process_cpu_seconds ();
+  pdf.progress = 0.85;
   surface = cairo_pdf_surface_create_for_stream (write_func, &pdf, pdf.width, pdf.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Diptych " PACKAGE_VERSION);
   cr = cairo_create (surface);
   for (guint i = 0; i < pdf.pages->len; i++)
     {
+      pdf.progress = 0.85 + 0.15 * i / pdf.pages->len;
       pdf_draw_page (&pdf, cr, i);
       cairo_show_page (cr);
       /* Done with: give its memory back now rather than at the end. */
       g_clear_pointer (&g_ptr_array_index (pdf.pages, i), cairo_surface_destroy);
-      if (i % 16 == 0 && !diptych_report_flush (report, TRUE, 0.85 + 0.15 * i / pdf.pages->len, error))
+      if (i % 16 == 0 && !diptych_report_flush (report, TRUE, pdf.progress, error))
         {
           cairo_destroy (cr);
           cairo_surface_destroy (surface);
