@@ -12,18 +12,17 @@
  * tens of thousands of links. */
 #define BATCH_SIZE 1500
 
-/* Okabe–Ito colors (safe for the common color vision deficiencies), as
- * translucent backgrounds; every kind also has a cue that is not color. */
+/* The palette's colors (safe for the common color vision deficiencies),
+ * as translucent backgrounds; every kind also has a cue that is not
+ * color. */
 typedef struct
 {
-  const char     *name;
-  guint8          r, g, b;
-  double          light_alpha;
-  double          dark_alpha;
-  PangoUnderline  underline;
-  PangoStyle      style;
-  int             weight;
-  guint           foreground;
+  const char          *name;
+  DiptychPaletteColor  color;   /* N_COLORS: none */
+  double               light_alpha;
+  double               dark_alpha;
+  PangoUnderline       underline;
+  guint                foreground;
 } TagStyle;
 
 /* The text color a style sets: none, dimmed (the words of a partial link
@@ -52,24 +51,33 @@ enum {
   N_TAGS
 };
 
+#define NO_COLOR DIPTYCH_PALETTE_N_COLORS
+
 /* Omissions are reddish purple, far in hue from the orange of partial
  * links, with a wavy underline; word-level detail (reworded, changed,
- * inserted, deleted, discrepancies) is shown for the selected link only. */
+ * inserted, deleted, discrepancies) is shown for the selected link only,
+ * underlined and weighted as the palette says. */
 static const TagStyle tag_styles[N_TAGS] = {
-  [TAG_IDENTICAL] = { "diptych-identical", 0, 158, 115, 0.14, 0.24, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_NONE },
-  [TAG_REWORDED] = { "diptych-reworded", 86, 180, 233, 0.20, 0.24, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_NONE },
-  [TAG_PARTIAL] = { "diptych-partial", 230, 159, 0, 0.18, 0.20, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_NONE },
-  [TAG_OMISSION] = { "diptych-omission", 204, 121, 167, 0.32, 0.38, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, 0, FG_NONE },
-  [TAG_UNCOVERED] = { "diptych-uncovered", 0, 0, 0, 0.0, 0.0, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_DIM },
-  [TAG_SELECTED_IDENTICAL] = { "diptych-selected-identical", 0, 158, 115, 0.42, 0.55, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_NORMAL },
-  [TAG_SELECTED_REWORDED] = { "diptych-selected-reworded", 86, 180, 233, 0.50, 0.50, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_NORMAL },
-  [TAG_SELECTED_PARTIAL] = { "diptych-selected-partial", 230, 159, 0, 0.48, 0.50, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, 0, FG_NORMAL },
-  [TAG_SELECTED_OMISSION] = { "diptych-selected-omission", 204, 121, 167, 0.60, 0.65, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, 0, FG_NORMAL },
-  [TAG_WORD_REWORDED] = { "diptych-word-reworded", 0, 114, 178, 0.0, 0.0, PANGO_UNDERLINE_SINGLE, PANGO_STYLE_NORMAL, 0, FG_NONE },
-  [TAG_WORD_CHANGED] = { "diptych-word-changed", 213, 94, 0, 0.0, 0.0, PANGO_UNDERLINE_DOUBLE, PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD, FG_NONE },
-  [TAG_WORD_UNIQUE] = { "diptych-word-unique", 240, 228, 66, 0.60, 0.35, PANGO_UNDERLINE_NONE, PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD, FG_NONE },
-  [TAG_DISCREPANCY] = { "diptych-discrepancy", 204, 121, 167, 0.0, 0.0, PANGO_UNDERLINE_ERROR, PANGO_STYLE_NORMAL, PANGO_WEIGHT_HEAVY, FG_NONE },
+  [TAG_IDENTICAL] = { "diptych-identical", DIPTYCH_PALETTE_IDENTICAL, 0.14, 0.24, PANGO_UNDERLINE_NONE, FG_NONE },
+  [TAG_REWORDED] = { "diptych-reworded", DIPTYCH_PALETTE_REWORDED, 0.20, 0.24, PANGO_UNDERLINE_NONE, FG_NONE },
+  [TAG_PARTIAL] = { "diptych-partial", DIPTYCH_PALETTE_PARTIAL, 0.18, 0.20, PANGO_UNDERLINE_NONE, FG_NONE },
+  [TAG_OMISSION] = { "diptych-omission", DIPTYCH_PALETTE_OMISSION, 0.32, 0.38, PANGO_UNDERLINE_ERROR, FG_NONE },
+  [TAG_UNCOVERED] = { "diptych-uncovered", NO_COLOR, 0.0, 0.0, PANGO_UNDERLINE_NONE, FG_DIM },
+  [TAG_SELECTED_IDENTICAL] = { "diptych-selected-identical", DIPTYCH_PALETTE_IDENTICAL, 0.42, 0.55, PANGO_UNDERLINE_NONE, FG_NORMAL },
+  [TAG_SELECTED_REWORDED] = { "diptych-selected-reworded", DIPTYCH_PALETTE_REWORDED, 0.50, 0.50, PANGO_UNDERLINE_NONE, FG_NORMAL },
+  [TAG_SELECTED_PARTIAL] = { "diptych-selected-partial", DIPTYCH_PALETTE_PARTIAL, 0.48, 0.50, PANGO_UNDERLINE_NONE, FG_NORMAL },
+  [TAG_SELECTED_OMISSION] = { "diptych-selected-omission", DIPTYCH_PALETTE_OMISSION, 0.60, 0.65, PANGO_UNDERLINE_ERROR, FG_NORMAL },
+  [TAG_WORD_REWORDED] = { "diptych-word-reworded", DIPTYCH_PALETTE_WORD_REWORDED, 0.0, 0.0, PANGO_UNDERLINE_SINGLE, FG_NONE },
+  [TAG_WORD_CHANGED] = { "diptych-word-changed", DIPTYCH_PALETTE_WORD_CHANGED, 0.0, 0.0, PANGO_UNDERLINE_DOUBLE, FG_NONE },
+  [TAG_WORD_UNIQUE] = { "diptych-word-unique", DIPTYCH_PALETTE_WORD_UNIQUE, 0.60, 0.35, PANGO_UNDERLINE_NONE, FG_NONE },
+  [TAG_DISCREPANCY] = { "diptych-discrepancy", DIPTYCH_PALETTE_DISCREPANCY, 0.0, 0.0, PANGO_UNDERLINE_ERROR, FG_NONE },
 };
+
+static int
+style_weight (const TagStyle *style)
+{
+  return style->color != NO_COLOR ? diptych_palette_get_weight (style->color) : 0;
+}
 
 struct _DiptychHighlighter
 {
@@ -118,8 +126,9 @@ style_colors (const TagStyle *style,
 {
   /* Lines and underlines need more contrast on a dark background. */
   double lift = dark ? 0.35 : 0.0;
+  DiptychRgb rgb = style->color != NO_COLOR ? diptych_palette_get_rgb (style->color) : (DiptychRgb) { 0, 0, 0 };
 
-  *background = (GdkRGBA) { style->r / 255.0, style->g / 255.0, style->b / 255.0,
+  *background = (GdkRGBA) { rgb.red / 255.0, rgb.green / 255.0, rgb.blue / 255.0,
                             dark ? style->dark_alpha : style->light_alpha };
   *line = (GdkRGBA) { background->red + (1 - background->red) * lift,
                       background->green + (1 - background->green) * lift,
@@ -150,10 +159,8 @@ ensure_tags (GtkTextBuffer *buffer,
         g_object_set (tag, "background-rgba", &color, NULL);
       if (style->underline != PANGO_UNDERLINE_NONE)
         g_object_set (tag, "underline", style->underline, "underline-rgba", &line, NULL);
-      if (style->style != PANGO_STYLE_NORMAL)
-        g_object_set (tag, "style", style->style, NULL);
-      if (style->weight != 0)
-        g_object_set (tag, "weight", style->weight, NULL);
+      if (style_weight (style) != 0)
+        g_object_set (tag, "weight", style_weight (style), NULL);
       if (style->foreground != FG_NONE)
         g_object_set (tag, "foreground-rgba", &foreground, NULL);
     }
@@ -183,10 +190,8 @@ insert_style_attributes (PangoAttrList *list,
       attrs[n++] = pango_attr_underline_new (style->underline);
       attrs[n++] = pango_attr_underline_color_new (line.red * 65535, line.green * 65535, line.blue * 65535);
     }
-  if (style->style != PANGO_STYLE_NORMAL)
-    attrs[n++] = pango_attr_style_new (style->style);
-  if (style->weight != 0)
-    attrs[n++] = pango_attr_weight_new (style->weight);
+  if (style_weight (style) != 0)
+    attrs[n++] = pango_attr_weight_new (style_weight (style));
   if (style->foreground != FG_NONE)
     {
       attrs[n++] = pango_attr_foreground_new (foreground.red * 65535, foreground.green * 65535, foreground.blue * 65535);

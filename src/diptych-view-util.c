@@ -128,18 +128,13 @@ diptych_link_kind_get_rgba (gpointer  item,
                             double    alpha,
                             GdkRGBA  *rgba)
 {
-  /* Okabe–Ito: bluish green, sky blue, orange, reddish purple. */
-  static const guint8 colors[4][3] = {
-    { 0, 158, 115 }, { 86, 180, 233 }, { 230, 159, 0 }, { 204, 121, 167 },
-  };
-  guint i = 3;
+  DiptychRgb rgb = diptych_palette_get_rgb (DIPTYCH_IS_LINK (item)
+                                             ? diptych_palette_for_link_kind (diptych_link_get_kind (item))
+                                             : DIPTYCH_PALETTE_OMISSION);
 
-  if (DIPTYCH_IS_LINK (item))
-    i = MIN (diptych_link_get_kind (item), 2);
-
-  rgba->red = colors[i][0] / 255.0;
-  rgba->green = colors[i][1] / 255.0;
-  rgba->blue = colors[i][2] / 255.0;
+  rgba->red = rgb.red / 255.0;
+  rgba->green = rgb.green / 255.0;
+  rgba->blue = rgb.blue / 255.0;
   rgba->alpha = alpha;
   if (dark)
     {

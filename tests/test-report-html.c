@@ -5,6 +5,7 @@
 #include <libxml/tree.h>
 #include <string.h>
 
+#include "diptych-report-private.h"
 #include "report-fixture.h"
 
 static htmlDocPtr
@@ -402,6 +403,117 @@ test_html_uncovered_without_word_diff (void)
   xmlFreeDoc (doc);
 }
 
+/* The rules of a style sheet: selector → declarations. */
+static GHashTable *
+parse_css (const char *css)
+{
+  GHashTable *rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) blocks = g_strsplit (css, "}", -1);
+
+  for (guint i = 0; blocks[i] != NULL; i++)
+    {
+      char *brace = strchr (blocks[i], '{');
+      g_auto(GStrv) selectors = NULL;
+
+      if (brace == NULL)
+        continue;
+      /* Inside @media, the block opens twice: keep the last selector. */
+      *brace = '\0';
+      if (strrchr (blocks[i], '{') != NULL)
+        continue;
+      selectors = g_strsplit (blocks[i], ",", -1);
+      for (guint j = 0; selectors[j] != NULL; j++)
+        g_hash_table_insert (rules, g_strdup (g_strstrip (selectors[j])), g_strdup (g_strstrip (brace + 1)));
+    }
+  return rules;
+}
+
+static void
+assert_declares_color (GHashTable *rules,
+                       const char *selector,
+                       const char *property,
+                       DiptychRgb  rgb)
+{
+  const char *declarations = g_hash_table_lookup (rules, selector);
+  g_autofree char *prefix = g_strdup_printf ("%s:", property);
+  char hex[8];
+  const char *p, *end;
+
+  g_assert_nonnull (declarations);
+  diptych_rgb_to_hex (rgb, hex);
+  p = strstr (declarations, prefix);
+  g_assert_nonnull (p);
+  end = strchr (p, ';');
+  g_assert_nonnull (end);
+  g_assert_nonnull (g_strstr_len (p, end - p, hex));
+}
+
+/* The colors of the page are the panes' (diptych-palette.h). */
+static void
+test_html_palette (void)
+{
+  g_autoptr(DiptychProject) project = report_fixture_new ();
+  g_autofree char *text = report_fixture_write (project, DIPTYCH_REPORT_HTML, NULL, NULL);
+  htmlDocPtr doc = parse_html (text);
+  xmlNode *style = find_element (xmlDocGetRootElement (doc), "style", NULL);
+  g_autofree char *css = NULL;
+  g_autoptr(GHashTable) rules = NULL;
+  static const char *old_colors[] = { "#26a269", "#1c71d8", "#c64600", "#c01c28", "#613583" };
+  static const struct { DiptychPaletteColor color; const char *selector; } kinds[] = {
+    { DIPTYCH_PALETTE_IDENTICAL, "tr.identical td.text" },
+    { DIPTYCH_PALETTE_REWORDED, "tr.reworded td.text" },
+    { DIPTYCH_PALETTE_PARTIAL, "tr.partial td.text" },
+    { DIPTYCH_PALETTE_OMISSION, "tr.omission td.text.omitted" },
+  };
+
+  g_assert_nonnull (style);
+  css = content (style);
+  rules = parse_css (css);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      DiptychRgb rgb = diptych_palette_get_rgb (kinds[i].color);
+      const char *line = diptych_line_style_to_css (diptych_palette_get_line_style (kinds[i].color));
+
+      /* the bar beside the passage, in the kind's line style and color */
+      assert_declares_color (rules, kinds[i].selector, "border-left", rgb);
+      g_assert_nonnull (strstr (g_hash_table_lookup (rules, kinds[i].selector), line));
+      /* a light tint of it behind */
+      assert_declares_color (rules, kinds[i].selector, "background", diptych_report_tint (kinds[i].color));
+    }
+  g_assert_cmpuint (diptych_palette_for_link_kind (DIPTYCH_LINK_PARTIAL), ==, DIPTYCH_PALETTE_PARTIAL);
+
+  assert_declares_color (rules, ".w-reworded", "text-decoration", diptych_palette_get_rgb (DIPTYCH_PALETTE_WORD_REWORDED));
+  assert_declares_color (rules, ".w-changed", "text-decoration", diptych_palette_get_rgb (DIPTYCH_PALETTE_WORD_CHANGED));
+  assert_declares_color (rules, "ins", "background",
+                         diptych_rgb_tint (diptych_palette_get_rgb (DIPTYCH_PALETTE_WORD_UNIQUE), DIPTYCH_REPORT_UNIQUE_TINT));
+  assert_declares_color (rules, "del", "background",
+                         diptych_rgb_tint (diptych_palette_get_rgb (DIPTYCH_PALETTE_WORD_UNIQUE), DIPTYCH_REPORT_UNIQUE_TINT));
+  assert_declares_color (rules, ".w-uncovered", "text-decoration", diptych_palette_get_rgb (DIPTYCH_PALETTE_PARTIAL));
+  assert_declares_color (rules, ".disc", "text-decoration", diptych_palette_get_rgb (DIPTYCH_PALETTE_DISCREPANCY));
+
+  /* Quiet, not italic: the uncovered words are dimmed. */
+  g_assert_null (strstr (g_hash_table_lookup (rules, ".w-uncovered"), "italic"));
+  g_assert_null (strstr (g_hash_table_lookup (rules, ".w-reworded"), "italic"));
+  /* No color of another palette. */
+  for (guint i = 0; i < G_N_ELEMENTS (old_colors); i++)
+    g_assert_null (strstr (css, old_colors[i]));
+  /* Tints and bars survive printing. */
+  g_assert_nonnull (strstr (css, "print-color-adjust: exact"));
+
+  /* The legend shows each kind in its style. */
+  {
+    g_autoptr(GPtrArray) swatches = g_ptr_array_new ();
+
+    collect (find_element (xmlDocGetRootElement (doc), "ul", "legend"), "span", "swatch", swatches);
+    g_assert_cmpuint (swatches->len, ==, 4);
+    g_assert_true (has_class (g_ptr_array_index (swatches, 0), "identical"));
+    g_assert_true (has_class (g_ptr_array_index (swatches, 3), "omission"));
+  }
+
+  xmlFreeDoc (doc);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/report/html/content", test_html_content);
   g_test_add_func ("/report/html/options", test_html_options);
   g_test_add_func ("/report/html/uncovered", test_html_uncovered_without_word_diff);
+  g_test_add_func ("/report/html/palette", test_html_palette);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "diptych-history.h"
 #include "diptych-import.h"
 #include "diptych-link.h"
+#include "diptych-palette.h"
 #include "diptych-project.h"
 #include "diptych-project-io.h"
 #include "diptych-recovery.h"

@@ -10,9 +10,10 @@
 
 /* One self-contained HTML file: inline CSS, no scripts, no external
  * resources; every piece of text and every attribute value is escaped.
- * Word-level differences are told apart by underline, strike-through,
- * weight and markers, not by color alone, and survive printing (borders,
- * not only backgrounds). */
+ * The colors are the panes' (diptych-palette.h). Kinds of link are told
+ * apart by the line beside their passages as well as by its color, and
+ * word-level differences by underline, weight and markers, not by color
+ * alone; all of it survives printing (borders, not only backgrounds). */
 
 static const char stylesheet[] =
   ":root { color-scheme: light; }\n"
@@ -27,25 +28,19 @@ static const char stylesheet[] =
   "table.summary { width: auto; min-width: 50%; }\n"
   ".sha { font-family: monospace; font-size: 0.85em; }\n"
   ".num { text-align: end; font-variant-numeric: tabular-nums; }\n"
-  ".rows { table-layout: fixed; }\n"
+  ".rows { table-layout: fixed; border-collapse: separate; border-spacing: 0; }\n"
+  ".rows th, .rows td { border: none; border-bottom: 1px solid #c0c0c0; }\n"
+  ".rows th { border-bottom: 2px solid #1e1e1e; }\n"
   ".rows col.meta { width: 9em; }\n"
   ".rows td.text { white-space: pre-wrap; overflow-wrap: anywhere; font-family: serif; font-size: 1.05em; }\n"
   ".rows td.meta { font-size: 0.85em; color: #333; }\n"
   ".rows .kind { display: block; font-weight: bold; }\n"
-  "tr.identical td.text { border-left: 4px solid #26a269; background: #f1faf4; }\n"
-  "tr.reworded td.text { border-left: 4px dashed #1c71d8; background: #f0f5fd; }\n"
-  "tr.partial td.text { border-left: 4px dotted #c64600; background: #fdf5ee; }\n"
-  "tr.omission td.text.omitted { border-left: 4px double #c01c28; background: #fdf0f0; }\n"
-  "tr.omission td.gap { color: #666; font-style: italic; text-align: center; vertical-align: middle; }\n"
-  ".moved { display: block; margin-top: 0.3em; padding: 0 0.3em; border: 1px solid #613583; color: #613583; font-weight: bold; }\n"
-  ".w-reworded { text-decoration: underline dotted; text-underline-offset: 0.2em; font-style: italic; }\n"
-  ".w-changed { font-weight: bold; text-decoration: underline double; }\n"
-  "ins { font-weight: bold; text-decoration: underline solid; background: #e5f5e9; }\n"
-  "del { text-decoration: line-through; background: #fbe9ea; }\n"
-  ".w-uncovered { font-style: italic; border-bottom: 1px dashed #c64600; }\n"
-  ".disc { outline: 2px solid #c01c28; outline-offset: 1px; }\n"
-  ".disc-marker { font-weight: bold; color: #c01c28; font-size: 0.8em; vertical-align: super; }\n"
+  "tr.omission td.gap { text-align: center; vertical-align: middle; font-weight: bold; }\n"
+  ".moved { display: block; margin-top: 0.3em; padding: 0 0.3em; border: 1px solid #555; color: #1e1e1e; font-weight: bold; }\n"
+  "ins, del { text-decoration: none; }\n"
+  ".disc-marker { font-weight: bold; font-size: 0.8em; vertical-align: super; }\n"
   ".legend { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; padding: 0; list-style: none; font-size: 0.9em; }\n"
+  ".swatch { padding: 0 0.5em; }\n"
   ".chip { display: inline-block; padding: 0 0.5em; border: 1px solid #888; border-left-width: 1em; border-radius: 3px; font-weight: bold; font-size: 0.9em; }\n"
   ".annotations li, .omissions li { margin-bottom: 1em; }\n"
   "blockquote { margin: 0.3em 0 0 0; padding: 0.2em 0.8em; border-inline-start: 3px solid #888; white-space: pre-wrap; font-family: serif; }\n"
@@ -60,6 +55,113 @@ static const char stylesheet[] =
   "  thead { display: table-header-group; }\n"
   "}\n"
   "@page { margin: 15mm; }\n";
+
+static void
+append_rgb (GString    *out,
+            DiptychRgb  rgb)
+{
+  char hex[8];
+
+  diptych_rgb_to_hex (rgb, hex);
+  g_string_append (out, hex);
+}
+
+static void
+append_weight (GString             *out,
+               DiptychPaletteColor  color)
+{
+  if (diptych_palette_get_weight (color) != 0)
+    g_string_append_printf (out, " font-weight: %d;", diptych_palette_get_weight (color));
+}
+
+/* An underline in a color's line style. */
+static void
+append_underline (GString             *out,
+                  DiptychLineStyle     line,
+                  DiptychRgb           rgb,
+                  const char          *thickness)
+{
+  g_string_append_printf (out, " text-decoration: underline %s ", diptych_line_style_to_css (line));
+  append_rgb (out, rgb);
+  g_string_append_printf (out, "; text-decoration-thickness: %s; text-decoration-skip-ink: none;"
+                          " text-underline-offset: 0.2em;", thickness);
+}
+
+/* A double line needs the width to show as two. */
+static void
+append_border (GString          *out,
+               const char       *property,
+               DiptychLineStyle  line,
+               DiptychRgb        rgb)
+{
+  g_string_append_printf (out, " %s: %s %s ", property, line == DIPTYCH_LINE_DOUBLE ? "6px" : "4px",
+                          diptych_line_style_to_css (line));
+  append_rgb (out, rgb);
+  g_string_append_c (out, ';');
+}
+
+/* The parts of the style sheet that come from the palette, the same as
+ * the panes': each kind's line beside its passages and tint behind them,
+ * then the word-level differences. */
+static void
+append_palette_css (GString *out)
+{
+  static const struct { DiptychPaletteColor color; const char *selector; } kinds[] = {
+    { DIPTYCH_PALETTE_IDENTICAL, "tr.identical td.text, .swatch.identical" },
+    { DIPTYCH_PALETTE_REWORDED, "tr.reworded td.text, .swatch.reworded" },
+    { DIPTYCH_PALETTE_PARTIAL, "tr.partial td.text, .swatch.partial" },
+    { DIPTYCH_PALETTE_OMISSION, "tr.omission td.text.omitted, .swatch.omission" },
+  };
+  DiptychRgb omission = diptych_palette_get_rgb (DIPTYCH_PALETTE_OMISSION);
+  DiptychRgb discrepancy = diptych_palette_get_rgb (DIPTYCH_PALETTE_DISCREPANCY);
+  DiptychRgb unique = diptych_palette_get_rgb (DIPTYCH_PALETTE_WORD_UNIQUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      DiptychRgb rgb = diptych_palette_get_rgb (kinds[i].color);
+      DiptychLineStyle line = diptych_palette_get_line_style (kinds[i].color);
+
+      g_string_append_printf (out, "%s {", kinds[i].selector);
+      append_border (out, "border-left", line, rgb);
+      g_string_append (out, " background: ");
+      append_rgb (out, diptych_report_tint (kinds[i].color));
+      g_string_append (out, "; }\n");
+    }
+
+  /* The list of omissions: the line without the tint, as in the PDF. */
+  g_string_append (out, ".omissions blockquote {");
+  append_border (out, "border-inline-start", diptych_palette_get_line_style (DIPTYCH_PALETTE_OMISSION), omission);
+  g_string_append (out, " }\n");
+
+  /* The other side's cell of an omission: the gap, in the same color. */
+  g_string_append (out, "tr.omission td.gap { color: ");
+  append_rgb (out, diptych_rgb_shade (omission, DIPTYCH_REPORT_MARKER_SHADE));
+  g_string_append (out, "; background: repeating-linear-gradient(135deg, #fff 0 6px, ");
+  append_rgb (out, diptych_report_tint (DIPTYCH_PALETTE_OMISSION));
+  g_string_append (out, " 6px 12px); }\n");
+
+  g_string_append (out, ".w-reworded {");
+  append_underline (out, diptych_palette_get_line_style (DIPTYCH_PALETTE_WORD_REWORDED),
+                    diptych_palette_get_rgb (DIPTYCH_PALETTE_WORD_REWORDED), "1.5px");
+  append_weight (out, DIPTYCH_PALETTE_WORD_REWORDED);
+  g_string_append (out, " }\n.w-changed {");
+  append_underline (out, diptych_palette_get_line_style (DIPTYCH_PALETTE_WORD_CHANGED),
+                    diptych_palette_get_rgb (DIPTYCH_PALETTE_WORD_CHANGED), "1.5px");
+  append_weight (out, DIPTYCH_PALETTE_WORD_CHANGED);
+  g_string_append (out, " }\nins, del { background: ");
+  append_rgb (out, diptych_rgb_tint (unique, DIPTYCH_REPORT_UNIQUE_TINT));
+  g_string_append (out, ";");
+  append_weight (out, DIPTYCH_PALETTE_WORD_UNIQUE);
+  g_string_append_printf (out, " }\n.w-uncovered { color: #%06x;", DIPTYCH_REPORT_DIM_TEXT);
+  append_underline (out, DIPTYCH_PALETTE_UNCOVERED_LINE, diptych_palette_get_rgb (DIPTYCH_PALETTE_PARTIAL), "2px");
+  /* Last: a discrepancy overrides the underline of the words it marks. */
+  g_string_append (out, " }\n.disc {");
+  append_underline (out, diptych_palette_get_line_style (DIPTYCH_PALETTE_DISCREPANCY), discrepancy, "1.5px");
+  append_weight (out, DIPTYCH_PALETTE_DISCREPANCY);
+  g_string_append (out, " }\n.disc-marker { color: ");
+  append_rgb (out, diptych_rgb_shade (discrepancy, DIPTYCH_REPORT_MARKER_SHADE));
+  g_string_append (out, "; }\n");
+}
 
 static void
 esc (GString    *out,
@@ -88,6 +190,9 @@ ui_language (void)
   return g_steal_pointer (&lang);
 }
 
+/* One element a piece: a discrepancy is a class of the element that shows
+ * the difference, so that its line replaces theirs rather than crossing
+ * it. */
 static void
 html_piece (const char         *text,
             gsize               n_bytes,
@@ -96,37 +201,44 @@ html_piece (const char         *text,
             gpointer            user_data)
 {
   GString *out = user_data;
-  const char *open = NULL, *close = NULL;
+  const char *element = "span", *klass = NULL;
 
   switch (style)
     {
-    case DIPTYCH_PIECE_REWORDED: open = "<span class=\"w-reworded\">"; close = "</span>"; break;
-    case DIPTYCH_PIECE_CHANGED: open = "<span class=\"w-changed\">"; close = "</span>"; break;
-    case DIPTYCH_PIECE_INSERTED: open = "<ins>"; close = "</ins>"; break;
-    case DIPTYCH_PIECE_DELETED: open = "<del>"; close = "</del>"; break;
-    case DIPTYCH_PIECE_UNCOVERED: open = "<span class=\"w-uncovered\">"; close = "</span>"; break;
+    case DIPTYCH_PIECE_REWORDED: klass = "w-reworded"; break;
+    case DIPTYCH_PIECE_CHANGED: klass = "w-changed"; break;
+    case DIPTYCH_PIECE_INSERTED: element = "ins"; break;
+    case DIPTYCH_PIECE_DELETED: element = "del"; break;
+    case DIPTYCH_PIECE_UNCOVERED: klass = "w-uncovered"; break;
     case DIPTYCH_PIECE_PLAIN:
     case DIPTYCH_PIECE_SAME:
     default:
+      if (discrepancy == DIPTYCH_DISCREPANCY_NONE)
+        element = NULL;
       break;
     }
 
+  if (element == NULL)
+    {
+      diptych_report_append_escaped (out, text, n_bytes);
+      return;
+    }
+
+  g_string_append_printf (out, "<%s", element);
   if (discrepancy != DIPTYCH_DISCREPANCY_NONE)
     {
-      g_string_append_printf (out, "<span class=\"disc disc-%s\" title=\"",
-                              diptych_discrepancy_to_string (discrepancy));
+      g_string_append_printf (out, " class=\"%s%sdisc disc-%s\" title=\"", klass != NULL ? klass : "",
+                              klass != NULL ? " " : "", diptych_discrepancy_to_string (discrepancy));
       esc (out, diptych_report_discrepancy_label (discrepancy));
-      g_string_append (out, "\">");
+      g_string_append_c (out, '"');
     }
-  if (open != NULL)
-    g_string_append (out, open);
+  else if (klass != NULL)
+    g_string_append_printf (out, " class=\"%s\"", klass);
+  g_string_append_c (out, '>');
   diptych_report_append_escaped (out, text, n_bytes);
-  if (close != NULL)
-    g_string_append (out, close);
+  g_string_append_printf (out, "</%s>", element);
   if (discrepancy != DIPTYCH_DISCREPANCY_NONE)
-    {
-      g_string_append (out, "</span><span class=\"disc-marker\" aria-hidden=\"true\">⚠</span>");
-    }
+    g_string_append (out, "<span class=\"disc-marker\" aria-hidden=\"true\">⚠</span>");
 }
 
 static void
@@ -158,6 +270,7 @@ write_head (DiptychReport *report)
   esc (out, report->title);
   g_string_append (out, "</title>\n<style>\n");
   g_string_append (out, stylesheet);
+  append_palette_css (out);
   g_string_append (out, "</style>\n</head>\n<body>\n<header>\n<h1 dir=\"auto\">");
   esc (out, report->title);
   g_string_append (out, "</h1>\n<p class=\"generated\">");
@@ -346,16 +459,26 @@ write_summary (DiptychReport *report)
   g_string_append (out, "</section>\n");
 }
 
+/* What the lines, tints and underlines of the rows mean, in their styles. */
 static void
 write_legend (GString *out)
 {
-  g_string_append (out, "<ul class=\"legend\">\n<li><span class=\"w-reworded\">");
+  g_string_append (out, "<ul class=\"legend\" id=\"legend\">\n");
+  for (DiptychLinkKind kind = DIPTYCH_LINK_IDENTICAL; kind <= DIPTYCH_LINK_PARTIAL; kind++)
+    {
+      g_string_append_printf (out, "<li><span class=\"swatch %s\">", diptych_link_kind_to_string (kind));
+      esc (out, diptych_report_kind_label (kind));
+      g_string_append (out, "</span></li>\n");
+    }
+  g_string_append (out, "<li><span class=\"swatch omission\">");
+  esc (out, _("Omission"));
+  g_string_append (out, "</span></li>\n<li><span class=\"w-reworded\">");
   esc (out, _("reworded"));
   g_string_append (out, "</span></li>\n<li><span class=\"w-changed\">");
   esc (out, _("changed"));
   g_string_append (out, "</span></li>\n<li><ins>");
   esc (out, _("only in B"));
-  g_string_append (out, "</ins></li>\n<li><del>");
+  g_string_append (out, "</ins> / <del>");
   esc (out, _("only in A"));
   g_string_append (out, "</del></li>\n<li><span class=\"w-uncovered\">");
   esc (out, _("no counterpart in the linked passage"));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "diptych-palette.h"
 #include "diptych-report.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,26 @@ typedef struct
   guint            b_number;  /* § of the link in B order */
   gboolean         moved;     /* the link crosses others: B has it elsewhere */
 } DiptychReportRow;
+
+/* On paper, as in the panes: the passages of a kind of link on a light
+ * tint of its palette color, omissions on a stronger one (near-black text
+ * keeps a contrast above 12:1),
+ * words only on one side on a tint of yellow, the words of a partial link
+ * without counterpart dimmed (5.7:1 on white) with a dotted line, and the
+ * discrepancy marker in a shade of its color that reads as text. */
+#define DIPTYCH_REPORT_ROW_TINT     0.12
+#define DIPTYCH_REPORT_OMISSION_TINT 0.2
+#define DIPTYCH_REPORT_UNIQUE_TINT  0.4
+#define DIPTYCH_REPORT_DIM_TEXT     0x666666
+#define DIPTYCH_REPORT_MARKER_SHADE 0.3
+
+static inline DiptychRgb
+diptych_report_tint (DiptychPaletteColor color)
+{
+  return diptych_rgb_tint (diptych_palette_get_rgb (color),
+                           color == DIPTYCH_PALETTE_OMISSION ? DIPTYCH_REPORT_OMISSION_TINT
+                                                             : DIPTYCH_REPORT_ROW_TINT);
+}
 
 /* How a piece of a passage is shown. */
 typedef enum
