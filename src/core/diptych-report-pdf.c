@@ -97,7 +97,9 @@ typedef struct
   GError         *write_error;
 } Pdf;
 
-/* A context for print: no hinting, metrics in points. */
+/* A context for print: no hinting, metrics in points, glyphs at their
+ * exact positions (rounded to whole points, letters at 9.5 pt are spaced
+ * unevenly, and cairo writes an offset for nearly every glyph). */
 static PangoContext *
 print_context_new (PangoFontMap *font_map)
 {
@@ -108,6 +110,7 @@ print_context_new (PangoFontMap *font_map)
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   pango_cairo_context_set_resolution (context, 72.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
   cairo_font_options_destroy (options);
   return context;
 }
