@@ -22,9 +22,18 @@ struct _DiptychEditing
   DiptychAnnotationSidebar *sidebar;
   DiptychAnnotationEditor  *editor;
   GMenu                    *extra_menu;
+  GtkWidget                *link_buttons;     /* weak: in the window */
+  GtkWidget                *omission_buttons; /* weak: in the window */
 };
 
 G_DEFINE_FINAL_TYPE (DiptychEditing, diptych_editing, G_TYPE_OBJECT)
+
+typedef struct
+{
+  const char *label;
+  const char *action;
+  const char *tooltip;
+} DecisionButton;
 
 static DiptychProject *
 project_of (DiptychEditing *self)
@@ -448,6 +457,13 @@ selection_changed_cb (DiptychEditing *self)
   set_enabled (self, "remove-link", DIPTYCH_IS_LINK (item));
   set_enabled (self, "not-omission", DIPTYCH_IS_OMISSION (item) &&
                                      diptych_omission_get_state (item) != DIPTYCH_STATE_REJECTED);
+
+  /* Under the inspector, the decisions for what it shows. */
+  if (self->link_buttons != NULL && self->omission_buttons != NULL)
+    {
+      gtk_widget_set_visible (self->link_buttons, !DIPTYCH_IS_OMISSION (item));
+      gtk_widget_set_visible (self->omission_buttons, DIPTYCH_IS_OMISSION (item));
+    }
 }
 
 /* Reports and tags */
@@ -538,6 +554,8 @@ diptych_editing_dispose (GObject *object)
     }
   g_clear_object (&self->extra_menu);
   g_clear_weak_pointer (&self->window);
+  g_clear_weak_pointer (&self->link_buttons);
+  g_clear_weak_pointer (&self->omission_buttons);
 
   G_OBJECT_CLASS (diptych_editing_parent_class)->dispose (object);
 }
@@ -576,7 +594,26 @@ restore_primary_selection (GtkTextView *view)
 }
 
 /* Confirm, Reject and Remove under the link inspector of the
- * Differences page. */
+ * Differences page; Not an Omission when it shows an omission. */
+static GtkWidget *
+button_group_new (const DecisionButton *buttons,
+                  guint                 n_buttons)
+{
+  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  for (guint i = 0; i < n_buttons; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_(buttons[i].label));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[i].action);
+      gtk_widget_set_tooltip_text (button, _(buttons[i].tooltip));
+      if (i == 0)
+        gtk_widget_add_css_class (button, "suggested-action");
+      gtk_box_append (GTK_BOX (group), button);
+    }
+  return group;
+}
+
 static void
 add_link_buttons (DiptychEditing *self)
 {
@@ -584,10 +621,13 @@ add_link_buttons (DiptychEditing *self)
   GtkWidget *paned = gtk_stack_get_child_by_name (stack, "differences");
   g_autoptr(GtkWidget) inspector = NULL;
   GtkWidget *box, *bar;
-  const struct { const char *label; const char *action; const char *tooltip; } buttons[] = {
+  static const DecisionButton link_buttons[] = {
     { N_("_Confirm"), "win.confirm-link", N_("Confirm the selected link (Ctrl+Return)") },
     { N_("_Reject"), "win.reject-link", N_("Reject the selected link (Ctrl+Delete)") },
     { N_("Re_move"), "win.remove-link", N_("Remove the selected link") },
+  };
+  static const DecisionButton omission_buttons[] = {
+    { N_("_Not an Omission"), "win.not-omission", N_("The other document does tell this passage") },
   };
 
   if (!GTK_IS_PANED (paned) || gtk_paned_get_end_child (GTK_PANED (paned)) == NULL)
@@ -600,16 +640,11 @@ add_link_buttons (DiptychEditing *self)
   gtk_box_append (GTK_BOX (box), inspector);
 
   bar = gtk_action_bar_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_(buttons[i].label));
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[i].action);
-      gtk_widget_set_tooltip_text (button, _(buttons[i].tooltip));
-      if (i == 0)
-        gtk_widget_add_css_class (button, "suggested-action");
-      gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), button);
-    }
+  g_set_weak_pointer (&self->link_buttons, button_group_new (link_buttons, G_N_ELEMENTS (link_buttons)));
+  g_set_weak_pointer (&self->omission_buttons, button_group_new (omission_buttons, G_N_ELEMENTS (omission_buttons)));
+  gtk_widget_set_visible (self->omission_buttons, FALSE);
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), self->link_buttons);
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), self->omission_buttons);
   gtk_box_append (GTK_BOX (box), bar);
   gtk_paned_set_end_child (GTK_PANED (paned), box);
 }

@@ -459,6 +459,64 @@ test_link_editing (Fixture       *fixture,
   g_assert_nonnull (first_link_in_state (project, DIPTYCH_STATE_MANUAL));
 }
 
+static GtkWidget *
+find_button_for_action (GtkWidget  *widget,
+                        const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_for_action (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An omission selected: the bar under the inspector offers Not an
+ * Omission instead of the link decisions, and it works and undoes. */
+static void
+test_omission_decisions (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  DiptychWindow *window = fixture->window;
+  DiptychProject *project = diptych_window_get_project (window);
+  DiptychSelection *selection = diptych_comparison_get_selection (diptych_window_get_comparison (window));
+  GtkWidget *sidebar = GTK_WIDGET (diptych_window_get_sidebar_stack (window));
+  GListModel *omissions = diptych_project_get_omissions (project);
+  g_autoptr(DiptychOmission) omission = NULL;
+  DiptychLink *link;
+  GtkWidget *not_omission, *confirm;
+
+  wait_for_alignment (window);
+  g_assert_cmpuint (g_list_model_get_n_items (omissions), >, 0);
+  omission = g_list_model_get_item (omissions, 0);
+  not_omission = find_button_for_action (sidebar, "win.not-omission");
+  confirm = find_button_for_action (sidebar, "win.confirm-link");
+  g_assert_nonnull (not_omission);
+  g_assert_nonnull (confirm);
+
+  diptych_selection_set_item (selection, omission);
+  g_assert_true (gtk_widget_is_visible (not_omission));
+  g_assert_false (gtk_widget_is_visible (confirm));
+  g_assert_true (gtk_widget_is_sensitive (not_omission));
+  g_signal_emit_by_name (not_omission, "clicked");
+  g_assert_cmpint (diptych_omission_get_state (omission), ==, DIPTYCH_STATE_REJECTED);
+  g_assert_false (gtk_widget_is_sensitive (not_omission));
+  activate (window, "undo");
+  g_assert_cmpint (diptych_omission_get_state (omission), !=, DIPTYCH_STATE_REJECTED);
+
+  link = first_link_in_state (project, DIPTYCH_STATE_AUTO);
+  g_assert_nonnull (link);
+  diptych_selection_set_item (selection, link);
+  g_assert_true (gtk_widget_is_visible (confirm));
+  g_assert_false (gtk_widget_is_visible (not_omission));
+}
+
 /* Save, reopen in a new window, find everything. */
 
 typedef struct
@@ -1130,6 +1188,7 @@ main (int   argc,
   ADD ("/editing/annotate-selection", test_annotate_selection);
   ADD ("/editing/sidebar-filters", test_sidebar_filters);
   ADD ("/editing/link-editing", test_link_editing);
+  ADD ("/editing/omission-decisions", test_omission_decisions);
   ADD ("/editing/save-and-reopen", test_save_and_reopen);
   ADD ("/editing/changed-on-disk", test_changed_on_disk);
   ADD ("/editing/broken-project", test_broken_project);
