@@ -42,10 +42,12 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$top/tests/sanitizer/lsan.supp:print_suppressions=0}
 # New inputs go to the work folder; the seed corpus in git stays small.
-# With -jobs=1 libFuzzer logs to fuzz-0.log in the current folder.
-cd "$build"
+# With -jobs=1 libFuzzer logs to fuzz-0.log in the current folder: one
+# folder per target, so that two targets can run at once.
+mkdir -p "$build/run-$target"
+cd "$build/run-$target"
 status=0
 nice -n 10 "$build/tests/fuzz/fuzz-$target-libfuzzer" "${args[@]}" "$work" "$corpus" || status=$?
-[ -f fuzz-0.log ] && mv fuzz-0.log "fuzz-$target.log"
-grep -E '^(Done|stat::|==[0-9]+==ERROR|SUMMARY)' "fuzz-$target.log" || true
+[ -f fuzz-0.log ] && mv fuzz-0.log "$build/fuzz-$target.log"
+grep -E '^(Done|stat::|==[0-9]+==ERROR|SUMMARY)' "$build/fuzz-$target.log" || true
 exit $status
