@@ -191,6 +191,14 @@ test_html_content (void)
   g_assert_nonnull (strstr (body_text, diptych_document_get_sha256 (diptych_project_get_document (project, DIPTYCH_SIDE_B))));
   g_assert_nonnull (strstr (body_text, "/data/kremlin.txt"));
   g_assert_nonnull (strstr (body_text, "Кремль: стенограмма"));
+  /* Dates as a reader anywhere reads them: 2026-11-24 15:04:22 UTC. */
+  {
+    const char *made = strstr (body_text, "Report made with Diptych on ");
+
+    g_assert_nonnull (made);
+    g_assert_true (g_regex_match_simple ("^Report made with Diptych on [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} ",
+                                         made, 0, 0));
+  }
 
   /* Rows pair the right passages; the crossing link is marked moved. */
   row = find_element (root, "tr", "link-l1");

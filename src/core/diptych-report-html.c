@@ -262,7 +262,7 @@ write_head (DiptychReport *report)
   GString *out = report->buffer;
   g_autofree char *lang = ui_language ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%x %X");
+  g_autofree char *date = diptych_report_format_time (now);
 
   g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", lang);
   g_string_append (out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -317,9 +317,9 @@ write_documents (DiptychReport *report)
   g_autofree char *chars_b = g_strdup_printf ("%u", diptych_document_get_length (b));
 
   if (diptych_document_get_imported (a) != NULL)
-    imported_a = g_date_time_format (diptych_document_get_imported (a), "%Y-%m-%d %H:%M:%S %Z");
+    imported_a = diptych_report_format_time (diptych_document_get_imported (a));
   if (diptych_document_get_imported (b) != NULL)
-    imported_b = g_date_time_format (diptych_document_get_imported (b), "%Y-%m-%d %H:%M:%S %Z");
+    imported_b = diptych_report_format_time (diptych_document_get_imported (b));
 
   g_string_append (out, "<section id=\"documents\">\n<h2>");
   esc (out, _("Documents"));

@@ -837,7 +837,7 @@ write_title (Pdf *pdf)
 {
   DiptychReport *report = pdf->report;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%x %X");
+  g_autofree char *date = diptych_report_format_time (now);
   /* Translators: %s is a date and time */
   g_autofree char *generated = g_strdup_printf (_("Report made with Diptych on %s"), date);
 
@@ -863,7 +863,7 @@ write_title (Pdf *pdf)
         }
       if (imported != NULL)
         {
-          g_autofree char *when = g_date_time_format (imported, "%Y-%m-%d %H:%M:%S %Z");
+          g_autofree char *when = diptych_report_format_time (imported);
           markup_printf (markup, "%s: ", _("Imported"));
           diptych_report_append_escaped (markup, when, -1);
           g_string_append (markup, "\n");

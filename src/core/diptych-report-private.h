@@ -114,6 +114,7 @@ void           diptych_report_append_escaped (GString                    *out,
                                               const char                 *text,
                                               gssize                      n_bytes);
 char          *diptych_report_format_score   (double                      score);
+char          *diptych_report_format_time    (GDateTime                  *time);
 char          *diptych_report_document_name  (DiptychReport              *report,
                                               DiptychSide                 side);
 const char    *diptych_report_kind_label     (DiptychLinkKind             kind);

@@ -89,6 +89,13 @@ diptych_report_document_name (DiptychReport *report,
 
 /* Scores are shown with at most three decimals, without trailing zeros,
  * in the C locale (JSON and CSV need a dot). */
+/* Dates in reports: unambiguous wherever the report is read. */
+char *
+diptych_report_format_time (GDateTime *time)
+{
+  return g_date_time_format (time, "%Y-%m-%d %H:%M:%S %Z");
+}
+
 char *
 diptych_report_format_score (double score)
 {
