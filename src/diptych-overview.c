@@ -178,26 +178,16 @@ scroll_to (DiptychOverview *self,
            double           y)
 {
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  GtkTextBuffer *buffer;
-  GtkTextMark *mark;
-  GtkTextIter iter;
+  double buffer_y;
 
   if (self->adjustment == NULL || height <= 0)
     return;
 
-  /* The text under the pointer goes to the middle of the view. Until the
-   * view has laid out its text, heights are estimates that change as
-   * soon as it scrolls: aim at the text, not at a height, and let the
-   * view scroll there once it has laid it out. */
-  gtk_text_view_get_iter_at_location (self->view, &iter, 0,
-                                      (int) (CLAMP (y / height, 0, 1) * gtk_adjustment_get_upper (self->adjustment)));
-  buffer = gtk_text_view_get_buffer (self->view);
-  mark = gtk_text_buffer_get_mark (buffer, "diptych-overview-jump");
-  if (mark == NULL)
-    mark = gtk_text_buffer_create_mark (buffer, "diptych-overview-jump", &iter, TRUE);
-  else
-    gtk_text_buffer_move_mark (buffer, mark, &iter);
-  gtk_text_view_scroll_to_mark (self->view, mark, 0.0, TRUE, 0.0, 0.5);
+  /* The text under the pointer goes to the middle of the view: aim at
+   * the text, not at a height, as heights are estimates until the view
+   * has laid its text out. */
+  buffer_y = CLAMP (y / height, 0, 1) * gtk_adjustment_get_upper (self->adjustment);
+  diptych_text_view_scroll_to_offset (self->view, diptych_text_view_get_offset_at_y (self->view, (int) buffer_y), 0.5);
 }
 
 static void

@@ -251,9 +251,6 @@ diptych_scroll_sync_reveal (DiptychScrollSync *self,
   for (guint side = 0; side < DIPTYCH_N_SIDES; side++)
     {
       GtkTextView *view = self->views[side];
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-      GtkTextMark *mark;
-      GtkTextIter iter;
       DiptychSpan span;
 
       if (!diptych_item_get_span (item, side, &span))
@@ -261,16 +258,7 @@ diptych_scroll_sync_reveal (DiptychScrollSync *self,
       if (!both && span_is_visible (view, span))
         continue;
 
-      /* Scrolling to a mark, unlike setting the adjustment, waits until
-       * the text view has laid out the text that far: before that its
-       * height is only an estimate and the value would be clamped. */
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, span.start);
-      mark = gtk_text_buffer_get_mark (buffer, "diptych-reveal");
-      if (mark == NULL)
-        mark = gtk_text_buffer_create_mark (buffer, "diptych-reveal", &iter, TRUE);
-      else
-        gtk_text_buffer_move_mark (buffer, mark, &iter);
-      gtk_text_view_scroll_to_mark (view, mark, 0.0, TRUE, 0.0, READING_LINE);
+      diptych_text_view_scroll_to_offset (view, span.start, READING_LINE);
     }
   self->in_sync = FALSE;
 }

@@ -121,6 +121,31 @@ diptych_text_view_to_widget_y (GtkTextView *view,
   return y;
 }
 
+/* Scrolls @view so that the character at @offset sits at @yalign of its
+ * height. Scrolling to a mark, unlike setting the adjustment, waits until
+ * the view has laid out the text that far: before that its height is
+ * only an estimate, which changes as soon as the view scrolls. */
+void
+diptych_text_view_scroll_to_offset (GtkTextView *view,
+                                    guint        offset,
+                                    double       yalign)
+{
+  GtkTextBuffer *buffer;
+  GtkTextMark *mark;
+  GtkTextIter iter;
+
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  mark = gtk_text_buffer_get_mark (buffer, "diptych-scroll-target");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "diptych-scroll-target", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &iter);
+  gtk_text_view_scroll_to_mark (view, mark, 0.0, TRUE, 0.0, yalign);
+}
+
 /* The color of a link's kind (or of an omission), as in the panes. */
 void
 diptych_link_kind_get_rgba (gpointer  item,

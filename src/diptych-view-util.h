@@ -24,6 +24,9 @@ guint       diptych_text_view_get_offset_at_y  (GtkTextView *view,
 double      diptych_text_view_to_widget_y      (GtkTextView *view,
                                                 GtkWidget   *widget,
                                                 int          buffer_y);
+void        diptych_text_view_scroll_to_offset (GtkTextView *view,
+                                                guint        offset,
+                                                double       yalign);
 void        diptych_link_kind_get_rgba         (gpointer     item,
                                                 gboolean     dark,
                                                 double       alpha,

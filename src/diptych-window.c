@@ -1046,6 +1046,28 @@ on_text_dropped (DiptychPane   *pane,
 
 /* Window state */
 
+/* The natural width of @parent's visible children but @skip and @skip2. */
+static int
+children_width (GtkWidget *parent,
+                GtkWidget *skip,
+                GtkWidget *skip2)
+{
+  int width = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (parent);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_width = 0;
+
+      if (child == skip || child == skip2 || !gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+      width += child_width;
+    }
+  return width;
+}
+
 /* With no saved divider, the first allocation splits the window into two
  * equal panes, the link map between them belonging to the right one.
  * The handle is a wide one: a thin handle grabs presses several pixels
@@ -1056,36 +1078,15 @@ on_paned_max_position (DiptychWindow *self,
                        GtkPaned      *paned)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (paned));
-  int slot_width = 0;
+  int slot_width;
 
   if (width <= 0)
     return;
 
-  /* Everything beside the right pane in its half: the link map slot and
-   * the right overview strip. */
-  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (self->pane_b)));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int child_width = 0;
-
-      if (child == GTK_WIDGET (self->pane_b) || !gtk_widget_get_visible (child))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
-      slot_width += child_width;
-    }
-  /* And the handle between the halves. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (paned));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int child_width = 0;
-
-      if (child == gtk_paned_get_start_child (paned) || child == gtk_paned_get_end_child (paned))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
-      slot_width += child_width;
-    }
+  /* Everything beside the right pane in its half (the link map slot and
+   * the right overview strip), and the handle between the halves. */
+  slot_width = children_width (gtk_widget_get_parent (GTK_WIDGET (self->pane_b)), GTK_WIDGET (self->pane_b), NULL)
+               + children_width (GTK_WIDGET (paned), gtk_paned_get_start_child (paned), gtk_paned_get_end_child (paned));
   gtk_paned_set_position (paned, MAX (0, (width - slot_width) / 2));
   g_signal_handlers_disconnect_by_func (paned, on_paned_max_position, self);
 }

@@ -1150,15 +1150,6 @@ validate (xmlDoc      *doc,
       return FALSE;
     }
 
-  missing = missing_top_level_element (xmlDocGetRootElement (doc));
-  if (missing != NULL)
-    {
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
-                   _("“%s” is not a valid Diptych project: the element <%s> is missing"),
-                   name, missing);
-      return FALSE;
-    }
-
   /* Validation reads the shared schema; keep it to one thread at a time. */
   g_mutex_lock (&mutex);
   vctxt = xmlRelaxNGNewValidCtxt (schema);
@@ -1170,9 +1161,15 @@ validate (xmlDoc      *doc,
 
   if (ret != 0)
     {
-      g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
-                   _("“%s” is not a valid Diptych project: line %d: %s"),
-                   name, first.line, first.message != NULL ? first.message : _("it does not match the schema"));
+      missing = missing_top_level_element (xmlDocGetRootElement (doc));
+      if (missing != NULL)
+        g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
+                     _("“%s” is not a valid Diptych project: the element <%s> is missing"),
+                     name, missing);
+      else
+        g_set_error (error, DIPTYCH_ERROR, DIPTYCH_ERROR_INVALID,
+                     _("“%s” is not a valid Diptych project: line %d: %s"),
+                     name, first.line, first.message != NULL ? first.message : _("it does not match the schema"));
       g_free (first.message);
       return FALSE;
     }

@@ -407,7 +407,7 @@ write_summary (DiptychReport *report)
     {
       g_autofree char *n = g_strdup_printf ("%u", report->n_by_kind[kind]);
       g_autofree char *id = g_strdup_printf ("kind-%s", diptych_link_kind_to_string (kind));
-      summary_row (out, diptych_report_kind_label (kind), id, n, NULL);
+      summary_row (out, diptych_link_kind_get_label (kind), id, n, NULL);
     }
   for (guint state = 0; state < G_N_ELEMENTS (report->n_by_state); state++)
     {
@@ -467,7 +467,7 @@ write_legend (GString *out)
   for (DiptychLinkKind kind = DIPTYCH_LINK_IDENTICAL; kind <= DIPTYCH_LINK_PARTIAL; kind++)
     {
       g_string_append_printf (out, "<li><span class=\"swatch %s\">", diptych_link_kind_to_string (kind));
-      esc (out, diptych_report_kind_label (kind));
+      esc (out, diptych_link_kind_get_label (kind));
       g_string_append (out, "</span></li>\n");
     }
   g_string_append (out, "<li><span class=\"swatch omission\">");
@@ -529,7 +529,7 @@ write_comparison (DiptychReport  *report,
           g_string_append_printf (out, "\" data-state=\"%s\"><td class=\"meta\">A §%u · B §%u<span class=\"kind\">",
                                   diptych_state_to_string (diptych_link_get_state (link)),
                                   row->a_number, row->b_number);
-          esc (out, diptych_report_kind_label (diptych_link_get_kind (link)));
+          esc (out, diptych_link_kind_get_label (diptych_link_get_kind (link)));
           g_string_append (out, "</span>");
           esc (out, diptych_report_state_label (diptych_link_get_state (link)));
           g_string_append (out, "<br>");

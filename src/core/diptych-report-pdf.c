@@ -895,7 +895,7 @@ write_summary (Pdf *pdf)
   markup_printf (markup, "%s: ", _("Links"));
   for (guint kind = 0; kind < G_N_ELEMENTS (report->n_by_kind); kind++)
     markup_printf (markup, "%s%s %u", kind > 0 ? " · " : "",
-                            diptych_report_kind_label (kind), report->n_by_kind[kind]);
+                            diptych_link_kind_get_label (kind), report->n_by_kind[kind]);
   g_string_append (markup, "\n");
   for (guint state = 0; state < G_N_ELEMENTS (report->n_by_state); state++)
     markup_printf (markup, "%s%s %u", state > 0 ? " · " : "",
@@ -946,7 +946,7 @@ write_legend (Pdf *pdf)
       int w, h;
 
       pango_layout_set_width (layout, -1);
-      pango_layout_set_text (layout, i < DIPTYCH_LINK_PARTIAL + 1 ? diptych_report_kind_label (i) : _("Omission"), -1);
+      pango_layout_set_text (layout, i < DIPTYCH_LINK_PARTIAL + 1 ? diptych_link_kind_get_label (i) : _("Omission"), -1);
       pango_layout_get_size (layout, &w, &h);
       fill_tint (pdf, decors[i], x, w / (double) PANGO_SCALE + 3.0, pdf->y - 1.5, pdf->y + h / (double) PANGO_SCALE + 1.5);
       draw_decor (pdf, decors[i], x, pdf->y - 1.5, pdf->y + h / (double) PANGO_SCALE + 1.5);
@@ -1040,7 +1040,7 @@ label_layout (Pipeline         *pipeline,
       g_autofree char *score = diptych_report_format_score (diptych_link_get_score (link));
 
       g_string_append_printf (text, "A §%u · B §%u\n", row->a_number, row->b_number);
-      styled_append (&styled, diptych_report_kind_label (diptych_link_get_kind (link)),
+      styled_append (&styled, diptych_link_kind_get_label (diptych_link_get_kind (link)),
                      pango_attr_weight_new (PANGO_WEIGHT_BOLD));
       g_string_append_printf (text, " %s", score);
       if (diptych_link_get_state (link) != DIPTYCH_STATE_AUTO)

@@ -117,7 +117,6 @@ char          *diptych_report_format_score   (double                      score)
 char          *diptych_report_format_time    (GDateTime                  *time);
 char          *diptych_report_document_name  (DiptychReport              *report,
                                               DiptychSide                 side);
-const char    *diptych_report_kind_label     (DiptychLinkKind             kind);
 const char    *diptych_report_state_label    (DiptychState                state);
 const char    *diptych_report_discrepancy_label (DiptychDiscrepancy       discrepancy);
 char          *diptych_report_percent        (double                      fraction);

@@ -162,12 +162,6 @@ diptych_report_append_escaped (GString    *out,
 }
 
 const char *
-diptych_report_kind_label (DiptychLinkKind kind)
-{
-  return diptych_link_kind_get_label (kind);
-}
-
-const char *
 diptych_report_state_label (DiptychState state)
 {
   switch (state)
